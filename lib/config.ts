@@ -1,0 +1,166 @@
+// Resolves what a run talks to: which APIs, on which targets, at which URLs, with which servers
+// to start. Every check happens here, before the first request, and fails with a one-line fix.
+import { execFileSync } from 'node:child_process';
+import { config as loadDotenv } from 'dotenv';
+import { APIS, type ApiId, type ApiProfile } from './apis.ts';
+
+loadDotenv({ quiet: true });
+
+export type TargetName = 'mock' | 'twin' | 'sandbox';
+export const TARGETS: readonly TargetName[] = ['mock', 'twin', 'sandbox'];
+/** Local targets need no credentials and are started by the harness itself. */
+export const DEFAULT_TARGETS: TargetName[] = ['twin', 'mock'];
+/** The key the harness gives the local twin and sends to local targets; not a secret. */
+export const LOCAL_API_KEY = 'local-harness-key';
+
+export class ConfigError extends Error {
+  constructor(message: string, readonly fix: string) {
+    super(`${message} Fix: ${fix}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ServerSpec {
+  name: string;
+  command: string;
+  port: number;
+  env?: Record<string, string>;
+}
+
+export interface TargetEndpoint {
+  api: ApiId;
+  target: TargetName;
+  /** Where requests go: Prism's mock, Prism's validating proxy in front of the twin, or the live server. */
+  baseUrl: string;
+  /** The twin itself: requests that break the request contract go here, since `prism proxy --errors` answers those on its own. */
+  directUrl?: string;
+  /** Keeps state between requests, so rules spanning calls can be checked. */
+  stateful: boolean;
+  /** Honours Prism's `Prefer: code=N` to answer a documented status on demand. */
+  forcesStatus: boolean;
+  /** Honours `X-Twin-Fault` for the harness's own reliability tests. */
+  injectsFaults: boolean;
+}
+
+export interface RunPlan {
+  endpoints: TargetEndpoint[];
+  servers: ServerSpec[];
+}
+
+type Env = Record<string, string | undefined>;
+
+export function parseTargets(value: string | undefined): TargetName[] {
+  if (!value?.trim()) return [...DEFAULT_TARGETS];
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!TARGETS.includes(name as TargetName)) {
+      throw new ConfigError(`Unknown TARGET "${name}".`, `set TARGET to one or more of ${TARGETS.join(', ')} (comma-separated).`);
+    }
+  }
+  return [...new Set(names)] as TargetName[];
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Checks a live server's base URL; returns it without a trailing slash. */
+export function checkLiveBaseUrl(api: ApiProfile, raw: string | undefined, purpose: 'contract' | 'load'): string {
+  const variable = api.env.baseUrl;
+  if (!raw) throw new ConfigError(`${variable} is not set.`, `set ${variable} to the ${api.title} base URL, e.g. in .env.`);
+  let url: URL;
+  try { url = new URL(raw); } catch {
+    throw new ConfigError(`${variable}="${raw}" is not a URL.`, `set ${variable} to an absolute http(s) URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`${variable} uses ${url.protocol}, not http(s).`, `use an https:// URL.`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new ConfigError(`${variable} sends credentials over plain http to ${url.hostname}.`, `use https://, or a loopback host (127.0.0.1, ::1) for a local server.`);
+  }
+  if (api.productionHosts.includes(url.hostname.toLowerCase())) {
+    throw new ConfigError(`${variable} points at the production host ${url.hostname}; ${purpose} runs create, block and cancel cards.`, `point ${variable} at the sandbox host.`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/** The API key for a target: the fixed local key for harness-started servers, the configured one otherwise. */
+export function apiKeyFor(api: ApiProfile, target: TargetName, env: Env = process.env): string {
+  if (target !== 'sandbox') return LOCAL_API_KEY;
+  const variable = api.env.apiKey;
+  const key = variable ? env[variable] : undefined;
+  if (!variable || !key) throw new ConfigError(`${variable ?? 'The API key'} is not set for TARGET=sandbox.`, `set ${variable} in .env (never commit it).`);
+  return key;
+}
+
+/**
+ * Builds the run plan. Ports are allocated once in the main process and passed to the
+ * Playwright workers through HARNESS_PLAN, so every process sees the same servers.
+ */
+export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number) => number[] = freePorts): RunPlan {
+  if (env.HARNESS_PLAN) return JSON.parse(env.HARNESS_PLAN) as RunPlan;
+  const targets = parseTargets(env.TARGET);
+  const apis = selectedApis(env);
+  const endpoints: TargetEndpoint[] = [];
+  const servers: ServerSpec[] = [];
+  const localTargets = targets.filter((t) => t !== 'sandbox');
+  const ports = allocatePorts(apis.length * localTargets.reduce((n, t) => n + (t === 'twin' ? 2 : 1), 0));
+  const prism = 'node node_modules/@stoplight/prism-cli/dist/index.js';
+  for (const api of apis) {
+    for (const target of targets) {
+      if (target === 'mock') {
+        const port = ports.shift()!;
+        servers.push({ name: `${api.id} Prism mock`, port, command: `${prism} mock ${api.specFile} -h 127.0.0.1 -p ${port}` });
+        endpoints.push({ api: api.id, target, baseUrl: `http://127.0.0.1:${port}`, stateful: false, forcesStatus: true, injectsFaults: false });
+      } else if (target === 'twin') {
+        const twinPort = ports.shift()!;
+        const proxyPort = ports.shift()!;
+        const directUrl = `http://127.0.0.1:${twinPort}${api.basePath}`;
+        servers.push({ name: `${api.id} twin`, port: twinPort, command: `node --import tsx twin/main.ts --api ${api.id} --host 127.0.0.1 --port ${twinPort}`, env: { TWIN_API_KEYS: LOCAL_API_KEY } });
+        servers.push({ name: `${api.id} Prism proxy`, port: proxyPort, command: `${prism} proxy ${api.specFile} ${directUrl} --errors -h 127.0.0.1 -p ${proxyPort}` });
+        endpoints.push({ api: api.id, target, baseUrl: `http://127.0.0.1:${proxyPort}`, directUrl, stateful: true, forcesStatus: false, injectsFaults: true });
+      } else {
+        const baseUrl = env[api.env.baseUrl];
+        if (!baseUrl && apis.length > 1) continue; // with several APIs, sandbox runs the ones configured
+        apiKeyFor(api, target, env);
+        endpoints.push({ api: api.id, target, baseUrl: checkLiveBaseUrl(api, baseUrl, 'contract'), stateful: true, forcesStatus: false, injectsFaults: false });
+      }
+    }
+  }
+  if (!endpoints.length) {
+    throw new ConfigError('TARGET=sandbox but no API base URL is set.', `set ${apis.map((a) => a.env.baseUrl).join(' or ')} in .env.`);
+  }
+  return { endpoints, servers };
+}
+
+function selectedApis(env: Env): ApiProfile[] {
+  if (!env.API?.trim()) return Object.values(APIS);
+  return env.API.split(',').map((id) => {
+    const api = (APIS as Record<string, ApiProfile | undefined>)[id.trim()];
+    if (!api) throw new ConfigError(`Unknown API "${id.trim()}".`, `set API to one or more of ${Object.keys(APIS).join(', ')}.`);
+    return api;
+  });
+}
+
+/** Asks the OS for free loopback ports, synchronously (Playwright reads its config synchronously). */
+export function freePorts(count: number): number[] {
+  if (count === 0) return [];
+  const script = `const net=require('net');const ports=[];const servers=[];let n=${count};
+for(let i=0;i<n;i++){const s=net.createServer();servers.push(s);s.listen(0,'127.0.0.1',()=>{ports.push(s.address().port);
+if(ports.length===n){servers.forEach(x=>x.close());process.stdout.write(ports.join(','));}});}`;
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).split(',').map(Number);
+}
+
+/** Prints a configuration error as one line and exits: no stack trace for a user's typo. */
+export function exitOnConfigError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

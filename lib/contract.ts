@@ -1,0 +1,202 @@
+// Compiles the spec's schemas into Ajv validators, once per process, and checks
+// responses (for the harness) and requests (for the twin and for request routing) against them.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { ApiId } from './apis.ts';
+import { loadSpec, type JsonSchema, type OperationInfo } from './spec.ts';
+
+// ajv-formats ships CommonJS; under NodeNext its default export is the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
+
+/** OpenAPI keywords that are annotations, not validation; strict mode must know them. */
+const OPENAPI_ANNOTATIONS = ['example', 'xml', 'externalDocs'];
+
+export interface Violation {
+  /** JSON pointer into the body (or parameter object) that failed, '' for the root. */
+  pointer: string;
+  message: string;
+}
+
+export interface ResponseCheck {
+  ok: boolean;
+  /** What is wrong at the HTTP level: undocumented status, not JSON. */
+  problems: string[];
+  /** Schema violations of the body, each with its JSON pointer. */
+  violations: Violation[];
+}
+
+export interface RequestInput {
+  pathParams?: Record<string, string>;
+  query?: Record<string, string | undefined>;
+  contentType?: string;
+  /** Parsed body: JSON value, or for form bodies the decoded fields (strings, coerced in place). */
+  body?: unknown;
+  authorized?: boolean;
+}
+
+export function newAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: true,
+    strictTypes: false, // allOf/oneOf compositions in OpenAPI omit `type` in branches on purpose
+    allErrors: true, // every problem in one message, not the first
+    discriminator: true,
+    coerceTypes: options.coerceTypes ?? false,
+  });
+  addFormats(ajv);
+  ajv.addVocabulary(OPENAPI_ANNOTATIONS);
+  return ajv;
+}
+
+export class Contract {
+  readonly apiId: ApiId;
+  readonly operations: Map<string, OperationInfo>;
+  private readonly responseValidators = new Map<string, ValidateFunction>();
+  private readonly bodyValidators = new Map<string, ValidateFunction>();
+  private readonly paramValidators = new Map<string, ValidateFunction>();
+
+  constructor(apiId: ApiId) {
+    this.apiId = apiId;
+    this.operations = loadSpec(apiId).operations;
+    const ajv = newAjv();
+    const formAjv = newAjv({ coerceTypes: true }); // form fields arrive as strings
+    registerExtensionKeywords([ajv, formAjv], this.operations);
+    for (const op of this.operations.values()) {
+      for (const [status, { schema }] of op.responses) {
+        if (schema) this.responseValidators.set(`${op.operationId} ${status}`, ajv.compile(schema));
+      }
+      for (const [type, schema] of Object.entries(op.requestBody?.schemas ?? {})) {
+        const compiler = type === 'application/x-www-form-urlencoded' ? formAjv : ajv;
+        this.bodyValidators.set(`${op.operationId} ${type}`, compiler.compile(schema));
+      }
+      for (const location of ['path', 'query'] as const) {
+        const params = op.parameters.filter((p) => p.in === location);
+        if (!params.length) continue;
+        this.paramValidators.set(`${op.operationId} ${location}`, formAjv.compile({
+          type: 'object',
+          properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+          required: params.filter((p) => p.required).map((p) => p.name),
+        }));
+      }
+    }
+  }
+
+  operation(operationId: string): OperationInfo {
+    const op = this.operations.get(operationId);
+    if (!op) throw new Error(`No operation "${operationId}" in the ${this.apiId} spec.`);
+    return op;
+  }
+
+  documentedStatuses(operationId: string): number[] {
+    return [...this.operation(operationId).responses.keys()];
+  }
+
+  checkResponse(operationId: string, res: { status: number; contentType: string; body: unknown }, expectedStatus?: number): ResponseCheck {
+    const op = this.operation(operationId);
+    const problems: string[] = [];
+    const documented = [...op.responses.keys()];
+    if (expectedStatus !== undefined && res.status !== expectedStatus) {
+      problems.push(`expected status ${expectedStatus}, got ${res.status}`);
+    }
+    if (!op.responses.has(res.status)) {
+      problems.push(`status ${res.status} is not documented for ${operationId} (documented: ${documented.join(', ')})`);
+    }
+    const validate = this.responseValidators.get(`${operationId} ${res.status}`);
+    if (!validate) return { ok: problems.length === 0, problems, violations: [] };
+    if (!isJson(res.contentType)) {
+      problems.push(`content type is "${res.contentType || '(none)'}", expected application/json`);
+      return { ok: false, problems, violations: [] };
+    }
+    if (res.body === undefined) {
+      problems.push('body is not valid JSON');
+      return { ok: false, problems, violations: [] };
+    }
+    const violations = validate(res.body) ? [] : toViolations(validate.errors);
+    return { ok: problems.length === 0 && violations.length === 0, problems, violations };
+  }
+
+  /** Everything that makes a request break the spec's request contract; [] when it is valid. */
+  checkRequest(operationId: string, req: RequestInput): Violation[] {
+    const op = this.operation(operationId);
+    const violations: Violation[] = [];
+    if (op.secured && req.authorized === false) violations.push({ pointer: '', message: 'credentials are missing' });
+    for (const location of ['path', 'query'] as const) {
+      const validate = this.paramValidators.get(`${operationId} ${location}`);
+      const values = location === 'path' ? req.pathParams : req.query;
+      if (validate && !validate(withoutUndefined(values ?? {}))) {
+        violations.push(...toViolations(validate.errors).map((v) => ({ ...v, pointer: `${location}${v.pointer}` })));
+      }
+    }
+    if (op.requestBody) {
+      const type = mediaType(req.contentType);
+      if (req.body === undefined) {
+        if (op.requestBody.required) violations.push({ pointer: 'body', message: 'request body is required' });
+      } else {
+        const validate = this.bodyValidators.get(`${operationId} ${type}`);
+        if (!validate) {
+          violations.push({ pointer: 'body', message: `content type "${type}" is not accepted (accepted: ${Object.keys(op.requestBody.schemas).join(', ')})` });
+        } else if (!validate(req.body)) {
+          violations.push(...toViolations(validate.errors).map((v) => ({ ...v, pointer: `body${v.pointer}` })));
+        }
+      }
+    }
+    return violations;
+  }
+}
+
+const contracts = new Map<ApiId, Contract>();
+
+/** The process-wide contract of an API: the spec is loaded and compiled on first use only. */
+export function contractFor(apiId: ApiId): Contract {
+  let contract = contracts.get(apiId);
+  if (!contract) {
+    contract = new Contract(apiId);
+    contracts.set(apiId, contract);
+  }
+  return contract;
+}
+
+export function isJson(contentType: string | undefined): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType ?? '');
+}
+
+export function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
+}
+
+export function toViolations(errors: ErrorObject[] | null | undefined): Violation[] {
+  return (errors ?? []).map((e) => {
+    const params = e.params as Record<string, unknown>;
+    const extra = params.additionalProperty ?? params.unevaluatedProperty;
+    const allowed = params.allowedValues ?? params.allowedValue;
+    let message = e.message ?? e.keyword;
+    if (extra !== undefined) message += `: "${String(extra)}"`;
+    if (allowed !== undefined) message += ` (${JSON.stringify(allowed)})`;
+    return { pointer: e.instancePath, message };
+  });
+}
+
+function withoutUndefined(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
+
+/** Strict mode rejects unknown keywords, so every `x-…` extension used inside schemas is declared. */
+function registerExtensionKeywords(ajvs: Ajv2020[], operations: Map<string, OperationInfo>): void {
+  const found = new Set<string>();
+  const visit = (node: unknown, seen: Set<unknown>) => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('x-')) found.add(key);
+      visit(value, seen);
+    }
+  };
+  const seen = new Set<unknown>();
+  for (const op of operations.values()) {
+    for (const r of op.responses.values()) visit(r.schema, seen);
+    visit(op.requestBody?.schemas, seen);
+    for (const p of op.parameters) visit(p.schema, seen);
+  }
+  for (const ajv of ajvs) for (const keyword of found) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
+}
+
+export type { JsonSchema };
