@@ -6,7 +6,7 @@ import type { ApiId } from './apis.ts';
 import { loadSpec, type JsonSchema, type OperationInfo } from './spec.ts';
 
 // ajv-formats ships CommonJS; under NodeNext its default export is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 
 /** OpenAPI keywords that are annotations, not validation; strict mode must know them. */
 const OPENAPI_ANNOTATIONS = ['example', 'xml', 'externalDocs'];

@@ -1,0 +1,200 @@
+// The API client: one method per operationId, typed from the spec, over fetch.
+// It knows targets only through a TargetEndpoint, so tests never branch on where they run.
+import type { TargetEndpoint } from './config.ts';
+import { contractFor, isJson, type Contract } from './contract.ts';
+import { basicKeyAuthorization, buildRequest, type OperationInput } from './http.ts';
+import { redactText, redactValue, registerSecret, registerSecretsIn } from './redact.ts';
+
+export type Via = 'mock' | 'proxy' | 'direct' | 'live';
+
+export interface ApiResponse<B = unknown> {
+  api: string;
+  target: string;
+  operationId: string;
+  method: string;
+  /** Path template from the spec, e.g. /wallets/{walletId}. */
+  path: string;
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  contentType: string;
+  /** Parsed JSON body with card secrets masked (undefined when empty or not JSON); `reveal(res)` has the raw one. */
+  body: B;
+  /** Raw text with card secrets masked. */
+  text: string;
+  traceId?: string;
+  /** Which hop answered: Prism's mock, Prism's validating proxy, the twin directly, a live server. */
+  via: Via;
+  durationMs: number;
+}
+
+export interface CallOptions {
+  /** Send the body as application/x-www-form-urlencoded. */
+  form?: boolean;
+  /** 'none' sends no credentials; { apiKey } sends other ones. */
+  auth?: 'none' | { apiKey: string };
+  headers?: Record<string, string>;
+  /** On a mock that supports it, ask for this documented status (Prism `Prefer: code=`); ignored elsewhere. */
+  mockStatus?: number;
+  /** Bypass Prism's proxy and talk to the twin itself (fault injection, raw behaviour). */
+  direct?: boolean;
+  timeoutMs?: number;
+}
+
+export class TransportError extends Error {
+  constructor(readonly operationId: string, readonly method: string, readonly path: string, readonly target: string, readonly reason: string) {
+    super(`${operationId} (${method} ${path}) on ${target}: ${reason}. Is the server up, and is its base URL right?`);
+    this.name = 'TransportError';
+  }
+}
+
+export interface ClientOptions {
+  endpoint: TargetEndpoint;
+  apiKey: string;
+  timeoutMs?: number;
+  /** Called with every response, e.g. to record contract coverage. */
+  onResponse?: (res: ApiResponse) => void;
+}
+
+const rawBodies = new WeakMap<ApiResponse, unknown>();
+
+/**
+ * The unmasked body, for contract validation and for comparing secrets (`reveal(a).data.pin === pin`).
+ * Never print it or pass it to an assertion that prints values.
+ */
+export function reveal<B>(res: ApiResponse<B>): B {
+  return (rawBodies.has(res) ? rawBodies.get(res) : res.body) as B;
+}
+
+// ---- types derived from the openapi-typescript `operations` interface ----
+type Defined<T> = Exclude<T, undefined>;
+type Field<K extends string, T> = [T] extends [never] ? unknown : { [P in K]: T };
+type PathOf<Op> = Op extends { parameters: { path?: infer P } } ? Defined<P> : never;
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? Defined<Q> : never;
+type BodyOf<Op> = Op extends { requestBody?: infer R }
+  ? [Defined<R>] extends [never] ? never : Defined<R> extends { content: { 'application/json': infer B } } ? B : never
+  : never;
+export type InputOf<Op> = Field<'path', PathOf<Op>> & Field<'query', QueryOf<Op>> & Field<'body', BodyOf<Op>>;
+export type ResponseBodyOf<Op> = Op extends { responses: infer R }
+  ? { [S in keyof R]: R[S] extends { content: { 'application/json': infer B } } ? B : never }[keyof R]
+  : never;
+
+export type Client<Ops> = {
+  [K in keyof Ops & string]: (input: InputOf<Ops[K]>, options?: CallOptions) => Promise<ApiResponse<ResponseBodyOf<Ops[K]>>>;
+} & {
+  /** Untyped call, for requests that deliberately break the contract (wrong types, missing fields). */
+  call(operationId: keyof Ops & string, input: OperationInput, options?: CallOptions): Promise<ApiResponse<any>>;
+  readonly endpoint: TargetEndpoint;
+  readonly contract: Contract;
+};
+
+export function createClient<Ops>(options: ClientOptions): Client<Ops> {
+  const { endpoint } = options;
+  const contract = contractFor(endpoint.api);
+  registerSecret(options.apiKey);
+
+  async function call(operationId: string, input: OperationInput, callOptions: CallOptions = {}): Promise<ApiResponse> {
+    const op = contract.operation(operationId);
+    const apiKey = callOptions.auth === 'none' ? undefined : callOptions.auth?.apiKey ?? options.apiKey;
+    if (apiKey) registerSecret(apiKey);
+    const headers: Record<string, string> = { ...callOptions.headers };
+    if (callOptions.mockStatus !== undefined && endpoint.forcesStatus) headers.prefer = `code=${callOptions.mockStatus}`;
+    const via = routeOf(endpoint, contract, operationId, input, callOptions, apiKey !== undefined);
+    const baseUrl = via === 'direct' ? endpoint.directUrl! : endpoint.baseUrl;
+    const req = buildRequest(op, input, {
+      baseUrl,
+      authorization: apiKey === undefined ? undefined : basicKeyAuthorization(apiKey),
+      form: callOptions.form,
+      headers,
+    });
+    const started = performance.now();
+    const target = `${endpoint.api}@${endpoint.target}`;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal: AbortSignal.timeout(callOptions.timeoutMs ?? options.timeoutMs ?? 10_000),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw new TransportError(operationId, req.method, op.path, target, describeFailure(error, callOptions.timeoutMs ?? options.timeoutMs ?? 10_000));
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    const raw = parseJson(text, contentType);
+    registerSecretsIn(raw);
+    const result: ApiResponse = {
+      api: endpoint.api,
+      target: endpoint.target,
+      operationId,
+      method: req.method,
+      path: op.path,
+      url: req.url,
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      contentType,
+      // Masked at the source: whatever a test prints or diffs, no card secret reaches a report.
+      body: redactValue(raw),
+      text: redactText(text),
+      traceId: traceIdOf(raw),
+      via,
+      durationMs: performance.now() - started,
+    };
+    rawBodies.set(result, raw);
+    options.onResponse?.(result);
+    return result;
+  }
+
+  const client: Record<string, unknown> = { call, endpoint, contract };
+  for (const operationId of contract.operations.keys()) {
+    client[operationId] = (input: OperationInput = {}, callOptions?: CallOptions) => call(operationId, input, callOptions);
+  }
+  return client as Client<Ops>;
+}
+
+/**
+ * Behind Prism's validating proxy, a request that breaks the spec (no credentials, a bad body)
+ * is answered by Prism itself (401/422 problem+json) and never reaches the twin; such requests
+ * go to the twin directly, and their answers are still checked by the harness's own validators.
+ */
+function routeOf(endpoint: TargetEndpoint, contract: Contract, operationId: string, input: OperationInput, options: CallOptions, authorized: boolean): Via {
+  if (endpoint.target === 'mock') return 'mock';
+  if (!endpoint.directUrl) return 'live';
+  if (options.direct) return 'direct';
+  const body = options.form && input.body && typeof input.body === 'object'
+    ? Object.fromEntries(Object.entries(input.body).map(([k, v]) => [k, String(v)]))
+    : structuredClone(input.body);
+  const violations = contract.checkRequest(operationId, {
+    pathParams: stringValues(input.path),
+    query: stringValues(input.query),
+    contentType: options.form ? 'application/x-www-form-urlencoded' : 'application/json',
+    body,
+    authorized,
+  });
+  return violations.length ? 'direct' : 'proxy';
+}
+
+function stringValues(values: Record<string, unknown> | undefined): Record<string, string> | undefined {
+  return values && Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+}
+
+function parseJson(text: string, contentType: string): unknown {
+  if (!text || !isJson(contentType)) return undefined;
+  try { return JSON.parse(text); } catch { return undefined; }
+}
+
+function traceIdOf(body: unknown): string | undefined {
+  const traceId = (body as { meta?: { traceId?: unknown } } | undefined)?.meta?.traceId;
+  return typeof traceId === 'string' ? traceId : undefined;
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return `no response within ${timeoutMs} ms (timeout)`;
+  const code = err.cause?.code;
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset by the server';
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  return `request failed (${code ?? err.cause?.message ?? err.message ?? 'unknown error'})`;
+}

@@ -1,0 +1,44 @@
+// One Playwright project per (API, target) of the run plan, e.g. sovera@twin and sovera@mock.
+// Local targets are started here (Prism mock; twin behind Prism's validating proxy) on free
+// loopback ports; live targets are checked before the first request.
+import { defineConfig } from '@playwright/test';
+import { APIS, type ApiId } from './lib/apis.ts';
+import { exitOnConfigError, resolveRunPlan, type TargetName } from './lib/config.ts';
+import { contractReporters } from './lib/reporting.ts';
+
+const plan = exitOnConfigError(() => resolveRunPlan());
+process.env.HARNESS_PLAN ??= JSON.stringify(plan); // workers must see the same ports
+
+// Worker options of fixtures/harness.ts, set per project.
+export default defineConfig<object, { apiId: ApiId; targetName: TargetName }>({
+  testDir: 'contracts',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  timeout: 30_000,
+  reporter: contractReporters('reports/contracts', { requireAllOperations: process.env.COVERAGE_REQUIRE === '1' }),
+  use: {
+    // Traces and videos would hold request bodies and headers: card secrets and keys.
+    trace: 'off',
+    video: 'off',
+    screenshot: 'off',
+  },
+  projects: plan.endpoints.map((e) => ({
+    name: `${e.api}@${e.target}`,
+    testDir: APIS[e.api].contractsDir,
+    use: { apiId: e.api, targetName: e.target },
+  })),
+  webServer: plan.servers.map((s) => ({
+    name: s.name,
+    command: s.command,
+    port: s.port,
+    env: s.env,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  })),
+});

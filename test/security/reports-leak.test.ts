@@ -1,0 +1,66 @@
+// Proves the secrets rule end to end: a contract run that fails on responses carrying a PAN,
+// CVV, PIN and expiry leaves none of them, nor the API key, in any report file or console line.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { luhnValid } from '../../lib/redact.ts';
+import { PROJECT_ROOT } from '../../lib/spec.ts';
+
+const PAN = (() => { for (let d = 0; d < 10; d++) if (luhnValid(`411111222233334${d}`)) return `411111222233334${d}`; throw new Error(); })();
+const SECRETS = { pan: PAN, cvv: '917', pin: '8642', expDate: 209912, dueDate: '12/99' };
+const API_KEY = 'sk_sandbox_leakcheck_3f9a1c';
+
+test('a failing run leaves no card secret and no API key in reports, results or console', async () => {
+  const server = createServer((req, res) => {
+    res.writeHead(201, { 'content-type': 'application/json', 'x-echo-auth': req.headers.authorization ?? '' });
+    // Broken on purpose (cardId is a number) so every contract check fails and prints the body.
+    res.end(JSON.stringify({ success: true, data: { cardId: 1, ...SECRETS }, meta: { note: `key ${API_KEY}` } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const out = mkdtempSync(path.join(tmpdir(), 'leak-'));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const run = await new Promise<{ status: number | null; output: string }>((resolve) => {
+      // spawnSync would block the event loop that serves the fake API; run it async.
+      import('node:child_process').then(({ spawn }) => {
+        const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--config', 'test/security/leak.config.ts', '--workers', '1'], {
+          cwd: PROJECT_ROOT,
+          env: { ...process.env, HARNESS_PLAN: '', TARGET: 'sandbox', API: 'sovera', SOVERA_BASE_URL: `http://127.0.0.1:${port}/cards/v2`, SOVERA_API_KEY: API_KEY, LEAK_OUT: out, CI: '' },
+        });
+        let output = '';
+        child.stdout.on('data', (c) => { output += c; });
+        child.stderr.on('data', (c) => { output += c; });
+        child.on('close', (status) => resolve({ status, output }));
+      });
+    });
+    assert.equal(run.status, 1, `the leak suite must fail (it is built to), got ${run.status}:\n${run.output.slice(-2000)}`);
+    assert.match(run.output, /Contract check failed: checkPan/, 'the contract failure is reported');
+
+    const files = listFiles(out);
+    assert.ok(files.some((f) => f.endsWith('junit.xml')) && files.some((f) => f.endsWith('index.html')), `reports were written: ${files.join(', ')}`);
+    const basicAuth = Buffer.from(`${API_KEY}:`).toString('base64');
+    const needles = [...Object.values(SECRETS).map(String), API_KEY, basicAuth];
+    const leaks: string[] = [];
+    for (const needle of needles) {
+      if (run.output.includes(needle)) leaks.push(`console: ${needle}`);
+      for (const file of files) if (readFileSync(file, 'latin1').includes(needle)) leaks.push(`${path.relative(out, file)}: ${needle}`);
+    }
+    assert.deepEqual(leaks, [], 'secrets leaked');
+  } finally {
+    server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+  void spawnSync;
+});
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
