@@ -1,11 +1,15 @@
 // Where contract runs write their reports; one definition for the main run and the leak test.
 import type { ReporterDescription } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+
+// Absolute, because Playwright resolves reporter paths from the config file's folder.
+const COVERAGE_REPORTER = fileURLToPath(new URL('./coverage-reporter.ts', import.meta.url));
 
 export function contractReporters(dir = 'reports/contracts', options: { requireAllOperations?: boolean } = {}): ReporterDescription[] {
   return [
     ['list'],
     ['html', { outputFolder: `${dir}/html`, open: 'never' }],
     ['junit', { outputFile: `${dir}/junit.xml` }],
-    ['./lib/coverage-reporter.ts', { outputFile: `${dir}/coverage.json`, requireAllOperations: options.requireAllOperations ?? false }],
+    [COVERAGE_REPORTER, { outputFile: `${dir}/coverage.json`, requireAllOperations: options.requireAllOperations ?? false }],
   ];
 }

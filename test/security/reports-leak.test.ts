@@ -3,16 +3,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { luhnValid } from '../../lib/redact.ts';
 import { PROJECT_ROOT } from '../../lib/spec.ts';
+import { embeddedZipTexts } from './report-text.ts';
 
 const PAN = (() => { for (let d = 0; d < 10; d++) if (luhnValid(`411111222233334${d}`)) return `411111222233334${d}`; throw new Error(); })();
-const SECRETS = { pan: PAN, cvv: '917', pin: '8642', expDate: 209912, dueDate: '12/99' };
+// Distinctive values, so a match in a report means a leak and not a coincidence in its JS bundle.
+const SECRETS = { pan: PAN, cvv: 'cvv-731946', pin: 'pin-582094', expDate: 209912, dueDate: 'due-12/99-x' };
 const API_KEY = 'sk_sandbox_leakcheck_3f9a1c';
 
 test('a failing run leaves no card secret and no API key in reports, results or console', async () => {
@@ -43,19 +44,25 @@ test('a failing run leaves no card secret and no API key in reports, results or 
 
     const files = listFiles(out);
     assert.ok(files.some((f) => f.endsWith('junit.xml')) && files.some((f) => f.endsWith('index.html')), `reports were written: ${files.join(', ')}`);
+    // The scan must see the HTML report's data, or a clean result would prove nothing.
+    const reportData = embeddedZipTexts(readFileSync(files.find((f) => f.endsWith('index.html'))!, 'utf8')).join('\n');
+    assert.match(reportData, /Contract check failed: checkPan/, 'the HTML report data holds the failure messages');
     const basicAuth = Buffer.from(`${API_KEY}:`).toString('base64');
     const needles = [...Object.values(SECRETS).map(String), API_KEY, basicAuth];
     const leaks: string[] = [];
     for (const needle of needles) {
       if (run.output.includes(needle)) leaks.push(`console: ${needle}`);
-      for (const file of files) if (readFileSync(file, 'latin1').includes(needle)) leaks.push(`${path.relative(out, file)}: ${needle}`);
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        const texts = file.endsWith('.html') ? [text, ...embeddedZipTexts(text)] : [text];
+        if (texts.some((t) => t.includes(needle))) leaks.push(`${path.relative(out, file)}: ${needle}`);
+      }
     }
     assert.deepEqual(leaks, [], 'secrets leaked');
   } finally {
     server.close();
     rmSync(out, { recursive: true, force: true });
   }
-  void spawnSync;
 });
 
 function listFiles(dir: string): string[] {
