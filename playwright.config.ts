@@ -3,11 +3,15 @@
 // loopback ports; live targets are checked before the first request.
 import { defineConfig } from '@playwright/test';
 import { APIS, type ApiId } from './lib/apis.ts';
-import { exitOnConfigError, resolveRunPlan, type TargetName } from './lib/config.ts';
+import { exitOnConfigError, requestTimeoutMs, resolveRunPlan, type TargetName } from './lib/config.ts';
 import { contractReporters } from './lib/reporting.ts';
+import { PROJECT_ROOT } from './lib/spec.ts';
 
-const plan = exitOnConfigError(() => resolveRunPlan());
-process.env.HARNESS_PLAN ??= JSON.stringify(plan); // workers must see the same ports
+const plan = exitOnConfigError(() => {
+  requestTimeoutMs(); // refuse a bad value before any server starts
+  return resolveRunPlan();
+});
+process.env.HARNESS_PLAN = JSON.stringify(plan); // workers must see the same ports
 
 // Worker options of fixtures/harness.ts, set per project.
 export default defineConfig<object, { apiId: ApiId; targetName: TargetName }>({
@@ -34,6 +38,7 @@ export default defineConfig<object, { apiId: ApiId; targetName: TargetName }>({
   webServer: plan.servers.map((s) => ({
     name: s.name,
     command: s.command,
+    cwd: PROJECT_ROOT, // also when another config (a sub-run's) extends this one
     port: s.port,
     env: s.env,
     reuseExistingServer: false,

@@ -164,3 +164,12 @@ export function exitOnConfigError<T>(fn: () => T): T {
     throw error;
   }
 }
+
+/** How long the client waits for an answer (REQUEST_TIMEOUT_MS, default 10 s). */
+export function requestTimeoutMs(env: Env = process.env): number {
+  const raw = env.REQUEST_TIMEOUT_MS;
+  if (!raw) return 10_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms <= 0) throw new ConfigError(`REQUEST_TIMEOUT_MS="${raw}" is not a positive whole number of milliseconds.`, 'set REQUEST_TIMEOUT_MS=10000, or unset it.');
+  return ms;
+}

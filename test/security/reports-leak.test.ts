@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { luhnValid } from '../../lib/redact.ts';
-import { PROJECT_ROOT } from '../../lib/spec.ts';
+import { runPlaywright } from '../support/playwright-subrun.ts';
 import { embeddedZipTexts } from './report-text.ts';
 
 const PAN = (() => { for (let d = 0; d < 10; d++) if (luhnValid(`411111222233334${d}`)) return `411111222233334${d}`; throw new Error(); })();
@@ -26,18 +26,8 @@ test('a failing run leaves no card secret and no API key in reports, results or 
   const out = mkdtempSync(path.join(tmpdir(), 'leak-'));
   try {
     const { port } = server.address() as AddressInfo;
-    const run = await new Promise<{ status: number | null; output: string }>((resolve) => {
-      // spawnSync would block the event loop that serves the fake API; run it async.
-      import('node:child_process').then(({ spawn }) => {
-        const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--config', 'test/security/leak.config.ts', '--workers', '1'], {
-          cwd: PROJECT_ROOT,
-          env: { ...process.env, HARNESS_PLAN: '', TARGET: 'sandbox', API: 'sovera', SOVERA_BASE_URL: `http://127.0.0.1:${port}/cards/v2`, SOVERA_API_KEY: API_KEY, LEAK_OUT: out, CI: '' },
-        });
-        let output = '';
-        child.stdout.on('data', (c) => { output += c; });
-        child.stderr.on('data', (c) => { output += c; });
-        child.on('close', (status) => resolve({ status, output }));
-      });
+    const run = await runPlaywright('test/security/leak.config.ts', {
+      TARGET: 'sandbox', API: 'sovera', SOVERA_BASE_URL: `http://127.0.0.1:${port}/cards/v2`, SOVERA_API_KEY: API_KEY, LEAK_OUT: out,
     });
     assert.equal(run.status, 1, `the leak suite must fail (it is built to), got ${run.status}:\n${run.output.slice(-2000)}`);
     assert.match(run.output, /Contract check failed: checkPan/, 'the contract failure is reported');
