@@ -92,8 +92,8 @@ export interface paths {
         /**
          * Retrieve a wallet
          * @description Answers the wallet's balance and the amount withheld by pending transactions, in cents
-         *     (docs 001). Note: the docs show `data` as an array holding the one wallet (create
-         *     answers an object); the spec follows this page.
+         *     (docs 001). Note: the docs contradict themselves: this page shows `data` as an array
+         *     holding the one wallet, while create answers an object. The spec follows this page.
          */
         get: operations["getWallet"];
         put?: never;
@@ -115,9 +115,9 @@ export interface paths {
         put?: never;
         /**
          * List a user's wallets
-         * @description `data` is a native array of wallets (docs 001). Note: the items use `clientId`,
-         *     `amountAvailable` and `createdAt`, where the wallet GET uses `balance` and
-         *     `creationDate`; the spec follows this page.
+         * @description `data` is a native array of the user's wallets (docs 001). Note: the docs contradict
+         *     themselves: the items here use `clientId`, `amountAvailable` and `createdAt`, where the
+         *     wallet GET uses `balance` and `creationDate`. The spec follows this page.
          */
         post: operations["listWalletsByUser"];
         delete?: never;
@@ -137,7 +137,7 @@ export interface paths {
         put?: never;
         /**
          * Create a debit card
-         * @description Physical cards are born inactive, `status` pendingAck (docs 002).
+         * @description Physical cards are born inactive, `status` pendingAck, until their reception is acknowledged (docs 002).
          */
         post: operations["createDebitCard"];
         delete?: never;
@@ -157,7 +157,7 @@ export interface paths {
         put?: never;
         /**
          * Create a prepaid card
-         * @description Physical cards are born inactive, `status` pendingAck (docs 002).
+         * @description Physical cards are born inactive, `status` pendingAck, until their reception is acknowledged (docs 002).
          */
         post: operations["createPrepaidCard"];
         delete?: never;
@@ -177,7 +177,8 @@ export interface paths {
         put?: never;
         /**
          * Create a prefunded credit card
-         * @description Physical cards are born inactive, `status` pendingAck (docs 002).
+         * @description The wallet must have walletType 1 (400 otherwise). Physical cards are born inactive,
+         *     `status` pendingAck, until their reception is acknowledged (docs 002).
          */
         post: operations["createCreditCard"];
         delete?: never;
@@ -219,7 +220,7 @@ export interface paths {
          * Acknowledge reception of a physical card
          * @description Activates a physical card once printed and in the cardholder's hand (docs 002). Not
          *     successful before the card is printed (about 48 hours after creation); the status of
-         *     that refusal is not documented, the spec assumes 400.
+         *     that refusal is not documented, the spec assumes 400. On a 500, contact Sovera support.
          */
         post: operations["ackReception"];
         delete?: never;
@@ -239,7 +240,7 @@ export interface paths {
         put?: never;
         /**
          * Block a card
-         * @description Sets `isActive` to false. 400 when the card is already blocked (docs 002).
+         * @description Sets `isActive` to false. 400 when the card is already blocked (docs 002). On a 500, contact Sovera support.
          */
         post: operations["blockCard"];
         delete?: never;
@@ -259,7 +260,7 @@ export interface paths {
         put?: never;
         /**
          * Unblock a card
-         * @description Sets `isActive` to true for a blocked card. 400 when the card is already active (docs 002).
+         * @description Sets `isActive` to true for a blocked card. 400 when the card is already active (docs 002). On a 500, contact Sovera support.
          */
         post: operations["unblockCard"];
         delete?: never;
@@ -279,9 +280,10 @@ export interface paths {
         put?: never;
         /**
          * Cancel a card (irreversible)
-         * @description Permanently cancels the card: `isActive` false and `status` "Cancel". Irreversible.
-         *     400 when already cancelled (docs 002). Note: the docs answer `isActive` as the
-         *     string "false", unlike block and unblock; the spec follows this page.
+         * @description Permanently cancels the card: `isActive` false and `status` "Cancel". Irreversible
+         *     (docs 002). 400 when already cancelled. On a 500, contact Sovera support.
+         *     Note: the docs contradict themselves: this page answers `isActive` as the string
+         *     "false", where block and unblock answer booleans. The spec follows this page.
          */
         post: operations["cancelCard"];
         delete?: never;
@@ -301,9 +303,10 @@ export interface paths {
         put?: never;
         /**
          * Check the card number and expiry
-         * @description Answers the PAN and the expiry. The responses should not be stored (docs 002).
-         *     Note: `expDate` is a number here while check due date answers a string; the spec
-         *     follows each page.
+         * @description Answers the PAN and the expiry. Warning (docs 002): the responses to this call should
+         *     not be stored in databases for security reasons. On a 500, contact Sovera support.
+         *     Note: the docs contradict themselves: `expDate` is a number here while check due date
+         *     answers `dueDate` as a string. The spec follows each page.
          */
         post: operations["checkPan"];
         delete?: never;
@@ -323,7 +326,8 @@ export interface paths {
         put?: never;
         /**
          * Check the CVV
-         * @description Answers the CVV, as a string. The responses should not be stored (docs 002).
+         * @description Answers the CVV, as a string. Warning (docs 002): the responses to this call should not
+         *     be stored in databases for security reasons. On a 500, contact Sovera support.
          */
         post: operations["checkCvv"];
         delete?: never;
@@ -343,7 +347,10 @@ export interface paths {
         put?: never;
         /**
          * Check the expiry date
-         * @description Answers the expiry date, as a string. The responses should not be stored (docs 002).
+         * @description Answers the expiry date, as a string. Warning (docs 002): the responses to this call
+         *     should not be stored in databases for security reasons. On a 500, contact Sovera
+         *     support. Note: check PAN answers the expiry (`expDate`) as a number; the spec follows
+         *     each page.
          */
         post: operations["checkDueDate"];
         delete?: never;
@@ -363,7 +370,8 @@ export interface paths {
         put?: never;
         /**
          * Check the PIN
-         * @description Answers the PIN. The responses should not be stored (docs 002).
+         * @description Answers the PIN. Warning (docs 002): responses from this call should not be stored in
+         *     databases for security reasons. On a 500, contact Sovera support.
          */
         post: operations["checkPin"];
         delete?: never;
@@ -383,7 +391,9 @@ export interface paths {
         put?: never;
         /**
          * Unblock the PIN after too many wrong attempts
-         * @description Reactivates the PIN after the security block and answers it. The responses should not be stored (docs 002).
+         * @description Reactivates the PIN after the security block (three wrong attempts by default) and
+         *     answers it. Warning (docs 002): responses from this call should not be stored in
+         *     databases for security reasons. On a 500, contact Sovera support.
          */
         post: operations["unblockPin"];
         delete?: never;
@@ -402,7 +412,8 @@ export interface paths {
         get?: never;
         /**
          * Change the PIN
-         * @description Assigns a 4-digit PIN and echoes it with 200 OK. The responses should not be stored (docs 002).
+         * @description Assigns a 4-digit PIN and echoes it with 200 OK. Warning (docs 002): responses from this
+         *     call should not be stored in databases for security reasons.
          */
         put: operations["changePin"];
         post?: never;
@@ -443,7 +454,7 @@ export interface paths {
         put?: never;
         /**
          * Debit a wallet (pay-out)
-         * @description The wallet's balance shrinks by `amount` (cents); 400 when the balance is lower.
+         * @description The wallet's balance shrinks by `amount` (cents); 400 when the balance is lower than `amount`.
          */
         post: operations["createPayOut"];
         delete?: never;
@@ -482,7 +493,7 @@ export interface paths {
         };
         /**
          * List a wallet's transactions
-         * @description Every movement of the wallet, newest first.
+         * @description Every movement of the wallet, newest first. 400 without `walletId`, 404 for an unknown wallet.
          */
         get: operations["listTransactions"];
         put?: never;
@@ -521,8 +532,10 @@ export interface components {
         Id: string;
         /** @description ISO 4217 code (docs 001). */
         Currency: string;
-        /** @description An amount in cents; USD 1,000.00 is 100000 (docs 001). */
-        Cents: number;
+        /** @description A balance in cents; USD 1,000.00 is 100000 (docs 001). */
+        Balance: number;
+        /** @description An amount moved, in cents (docs 001). */
+        Amount: number;
         /** Format: date-time */
         Timestamp: string;
         Meta: {
@@ -577,23 +590,26 @@ export interface components {
             mainWalletId: components["schemas"]["Id"];
             creationDate: components["schemas"]["Timestamp"];
         };
+        /** @description A natural or a legal user, told apart by `type` (natural | legal). */
+        User: components["schemas"]["NaturalUser"] | components["schemas"]["LegalUser"];
         Wallet: {
             id: components["schemas"]["Id"];
             userId: components["schemas"]["Id"];
             currency: components["schemas"]["Currency"];
             description: string;
-            balance: components["schemas"]["Cents"];
-            amountWithheld: components["schemas"]["Cents"];
+            balance: components["schemas"]["Balance"];
+            amountWithheld: components["schemas"]["Balance"];
             creationDate: components["schemas"]["Timestamp"];
         };
+        /** @description A wallet as listed by user (docs 001); field names differ from Wallet. */
         WalletListItem: {
             id: components["schemas"]["Id"];
             clientId: components["schemas"]["Id"];
             userId: components["schemas"]["Id"];
             currency: components["schemas"]["Currency"];
             description: string;
-            amountAvailable: components["schemas"]["Cents"];
-            amountWithheld: components["schemas"]["Cents"];
+            amountAvailable: components["schemas"]["Balance"];
+            amountWithheld: components["schemas"]["Balance"];
             createdAt: components["schemas"]["Timestamp"];
         };
         Card: {
@@ -610,26 +626,29 @@ export interface components {
              */
             status: "pendingAck" | "active" | "blocked" | "Cancel";
             creationDate: components["schemas"]["Timestamp"];
-            /** @description Expiry; a number in the docs' card object (docs 002). */
+            /** @description Expiry; a number in the docs' card object (docs 002 show 0). */
             dueDate: number;
         };
+        /** @description A pay-in or a pay-out (inferred). */
         Movement: {
             id: components["schemas"]["Id"];
             walletId: components["schemas"]["Id"];
             /** @enum {string} */
             type: "payin" | "payout";
-            amount: components["schemas"]["Cents"];
+            amount: components["schemas"]["Amount"];
             status: components["schemas"]["MovementStatus"];
             creationDate: components["schemas"]["Timestamp"];
         };
+        /** @description A transfer between two wallets (inferred). */
         Transfer: {
             id: components["schemas"]["Id"];
             fromWalletId: components["schemas"]["Id"];
             toWalletId: components["schemas"]["Id"];
-            amount: components["schemas"]["Cents"];
+            amount: components["schemas"]["Amount"];
             status: components["schemas"]["MovementStatus"];
             creationDate: components["schemas"]["Timestamp"];
         };
+        /** @description One movement of a wallet (inferred). */
         Transaction: {
             id: components["schemas"]["Id"];
             walletId: components["schemas"]["Id"];
@@ -638,7 +657,7 @@ export interface components {
              * @enum {string}
              */
             type: "payin" | "payout" | "transfer_in" | "transfer_out";
-            amount: components["schemas"]["Cents"];
+            amount: components["schemas"]["Amount"];
             status: components["schemas"]["MovementStatus"];
             creationDate: components["schemas"]["Timestamp"];
         };
@@ -660,11 +679,12 @@ export interface components {
             data?: components["schemas"]["LegalUser"];
         } & components["schemas"]["SuccessEnvelope"];
         UserResponse: {
-            data?: components["schemas"]["NaturalUser"] | components["schemas"]["LegalUser"];
+            data?: components["schemas"]["User"];
         } & components["schemas"]["SuccessEnvelope"];
         WalletResponse: {
             data?: components["schemas"]["Wallet"];
         } & components["schemas"]["SuccessEnvelope"];
+        /** @description Wallet GET: `data` is an array of exactly one wallet (docs 001). */
         WalletArrayResponse: {
             data?: components["schemas"]["Wallet"][];
         } & components["schemas"]["SuccessEnvelope"];
@@ -697,7 +717,7 @@ export interface components {
             data?: {
                 cardId: components["schemas"]["Id"];
                 /**
-                 * @description A string, as documented.
+                 * @description The string "false", as documented.
                  * @constant
                  */
                 isActive: "false";
@@ -708,7 +728,7 @@ export interface components {
                 cardId: components["schemas"]["Id"];
                 /** @description The card number (ISO/IEC 7812 length: inferred). Never store it. */
                 pan: string;
-                /** @description A number in the docs. */
+                /** @description The expiry; a number in docs 002. */
                 expDate: number;
             };
         } & components["schemas"]["SuccessEnvelope"];
@@ -721,7 +741,7 @@ export interface components {
         DueDateResponse: {
             data?: {
                 cardId: components["schemas"]["Id"];
-                /** @description A string in the docs. */
+                /** @description The expiry; a string in docs 002. */
                 dueDate: string;
             };
         } & components["schemas"]["SuccessEnvelope"];
@@ -731,8 +751,17 @@ export interface components {
                 pin: string;
             };
         } & components["schemas"]["SuccessEnvelope"];
-        MovementResponse: {
-            data?: components["schemas"]["Movement"];
+        PayInResponse: {
+            data?: {
+                /** @constant */
+                type?: "payin";
+            } & components["schemas"]["Movement"];
+        } & components["schemas"]["SuccessEnvelope"];
+        PayOutResponse: {
+            data?: {
+                /** @constant */
+                type?: "payout";
+            } & components["schemas"]["Movement"];
         } & components["schemas"]["SuccessEnvelope"];
         TransferResponse: {
             data?: components["schemas"]["Transfer"];
@@ -756,7 +785,10 @@ export interface components {
             lastName: string;
             /** Format: email */
             email: string;
-            /** @default USD */
+            /**
+             * @description Currency of the Main wallet; USD when omitted.
+             * @default USD
+             */
             currency?: components["schemas"]["Currency"];
         };
         /**
@@ -771,14 +803,17 @@ export interface components {
             taxId: string;
             /** Format: email */
             email: string;
-            /** @default USD */
+            /**
+             * @description Currency of the Main wallet; USD when omitted.
+             * @default USD
+             */
             currency?: components["schemas"]["Currency"];
         };
         /**
          * @example {
          *       "userId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
          *       "currency": "USD",
-         *       "description": "Main wallet",
+         *       "description": "SecondaryWallet",
          *       "walletType": 0
          *     }
          */
@@ -797,14 +832,14 @@ export interface components {
          *       "userId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
          *     }
          */
-        UserIdRequest: {
+        ListWalletsByUserRequest: {
             userId: components["schemas"]["Id"];
         };
         /**
          * @example {
          *       "userId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
          *       "walletId": "216fa217-6826-48b8-ab5b-0180891cef30",
-         *       "clientCode": "DEBIT-01",
+         *       "clientCode": "HARNESS-DEBIT-01",
          *       "physicalCard": true
          *     }
          */
@@ -815,7 +850,14 @@ export interface components {
             clientCode: string;
             physicalCard: boolean;
         };
+        /** @description The wallet must have walletType 0. */
+        CreateDebitCardRequest: components["schemas"]["CreateCardRequest"];
+        /** @description The wallet must have walletType 0. */
+        CreatePrepaidCardRequest: components["schemas"]["CreateCardRequest"];
+        /** @description The wallet must have walletType 1. */
+        CreateCreditCardRequest: components["schemas"]["CreateCardRequest"];
         /**
+         * @description The body of every card operation that takes only the card id (docs 002).
          * @example {
          *       "cardId": "string"
          *     }
@@ -826,7 +868,7 @@ export interface components {
         /**
          * @example {
          *       "cardId": "string",
-         *       "pin": "1234"
+         *       "pin": "0000"
          *     }
          */
         ChangePinRequest: {
@@ -840,10 +882,19 @@ export interface components {
          *       "amount": 100000
          *     }
          */
-        MovementRequest: {
+        CreatePayInRequest: {
             walletId: components["schemas"]["Id"];
-            /** @description Cents. */
-            amount: number;
+            amount: components["schemas"]["Amount"];
+        };
+        /**
+         * @example {
+         *       "walletId": "216fa217-6826-48b8-ab5b-0180891cef30",
+         *       "amount": 2500
+         *     }
+         */
+        CreatePayOutRequest: {
+            walletId: components["schemas"]["Id"];
+            amount: components["schemas"]["Amount"];
         };
         /**
          * @example {
@@ -852,11 +903,10 @@ export interface components {
          *       "amount": 1000
          *     }
          */
-        TransferRequest: {
+        CreateTransferRequest: {
             fromWalletId: components["schemas"]["Id"];
             toWalletId: components["schemas"]["Id"];
-            /** @description Cents. */
-            amount: number;
+            amount: components["schemas"]["Amount"];
         };
         /**
          * @example {
@@ -872,7 +922,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The new card. Physical cards are inactive and pendingAck until acknowledged. */
+        /** @description The new card. Physical cards are inactive and pendingAck until acknowledged (docs 002). */
         CardCreated: {
             headers: {
                 [name: string]: unknown;
@@ -977,7 +1027,7 @@ export interface components {
                 "application/json": components["schemas"]["NotFoundErrorResponse"];
             };
         };
-        /** @description Provider error; contact Sovera support with the traceId (docs 002). */
+        /** @description Provider error; contact Sovera support with the case details and traceId (docs 002). */
         ServerError: {
             headers: {
                 [name: string]: unknown;
@@ -1004,72 +1054,14 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The user's id. */
         UserId: components["schemas"]["Id"];
+        /** @description The wallet's id. */
         WalletId: components["schemas"]["Id"];
+        /** @description The card's id. */
         CardId: components["schemas"]["Id"];
     };
-    requestBodies: {
-        CreateNaturalUser: {
-            content: {
-                "application/json": components["schemas"]["CreateNaturalUserRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CreateNaturalUserRequest"];
-            };
-        };
-        CreateLegalUser: {
-            content: {
-                "application/json": components["schemas"]["CreateLegalUserRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CreateLegalUserRequest"];
-            };
-        };
-        CreateWallet: {
-            content: {
-                "application/json": components["schemas"]["CreateWalletRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CreateWalletRequest"];
-            };
-        };
-        UserIdOnly: {
-            content: {
-                "application/json": components["schemas"]["UserIdRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["UserIdRequest"];
-            };
-        };
-        CreateCard: {
-            content: {
-                "application/json": components["schemas"]["CreateCardRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CreateCardRequest"];
-            };
-        };
-        CardIdOnly: {
-            content: {
-                "application/json": components["schemas"]["CardIdRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CardIdRequest"];
-            };
-        };
-        ChangePin: {
-            content: {
-                "application/json": components["schemas"]["ChangePinRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ChangePinRequest"];
-            };
-        };
-        Movement: {
-            content: {
-                "application/json": components["schemas"]["MovementRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["MovementRequest"];
-            };
-        };
-        Transfer: {
-            content: {
-                "application/json": components["schemas"]["TransferRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TransferRequest"];
-            };
-        };
-        EnlistNotification: {
-            content: {
-                "application/json": components["schemas"]["EnlistNotificationRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["EnlistNotificationRequest"];
-            };
-        };
-    };
+    requestBodies: never;
     headers: never;
     pathItems: never;
 }
@@ -1082,7 +1074,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateNaturalUser"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNaturalUserRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateNaturalUserRequest"];
+            };
+        };
         responses: {
             /** @description The user, with the id of its Main wallet. */
             201: {
@@ -1123,7 +1120,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateLegalUser"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLegalUserRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateLegalUserRequest"];
+            };
+        };
         responses: {
             /** @description The company user, with the id of its Main wallet. */
             201: {
@@ -1135,12 +1137,12 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                     *         "id": "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
                      *         "type": "legal",
                      *         "legalName": "Acme Payments SA",
                      *         "taxId": "900123456",
                      *         "email": "finance@acme.example.com",
-                     *         "mainWalletId": "216fa217-6826-48b8-ab5b-0180891cef30",
+                     *         "mainWalletId": "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9",
                      *         "creationDate": "2022-07-19T20:08:29.970Z"
                      *       },
                      *       "meta": {
@@ -1162,6 +1164,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id. */
                 userId: components["parameters"]["UserId"];
             };
             cookie?: never;
@@ -1207,7 +1210,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateWallet"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWalletRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateWalletRequest"];
+            };
+        };
         responses: {
             /** @description The new wallet, empty. */
             201: {
@@ -1219,10 +1227,10 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "216fa217-6826-48b8-ab5b-0180891cef30",
+                     *         "id": "d6928675-a4fe-4752-8e7e-018099d30fe1",
                      *         "userId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                      *         "currency": "USD",
-                     *         "description": "Main wallet",
+                     *         "description": "SecondaryWallet",
                      *         "balance": 0,
                      *         "amountWithheld": 0,
                      *         "creationDate": "2022-07-19T20:08:29.970Z"
@@ -1247,6 +1255,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The wallet's id. */
                 walletId: components["parameters"]["WalletId"];
             };
             cookie?: never;
@@ -1294,7 +1303,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UserIdOnly"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListWalletsByUserRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ListWalletsByUserRequest"];
+            };
+        };
         responses: {
             /** @description Every wallet of the user. */
             200: {
@@ -1348,7 +1362,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateCard"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDebitCardRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateDebitCardRequest"];
+            };
+        };
         responses: {
             201: components["responses"]["CardCreated"];
             400: components["responses"]["BadRequest"];
@@ -1363,7 +1382,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateCard"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePrepaidCardRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreatePrepaidCardRequest"];
+            };
+        };
         responses: {
             201: components["responses"]["CardCreated"];
             400: components["responses"]["BadRequest"];
@@ -1378,7 +1402,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CreateCard"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCreditCardRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateCreditCardRequest"];
+            };
+        };
         responses: {
             201: components["responses"]["CardCreated"];
             400: components["responses"]["BadRequest"];
@@ -1391,6 +1420,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The card's id. */
                 cardId: components["parameters"]["CardId"];
             };
             cookie?: never;
@@ -1438,7 +1468,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CardIdOnly"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIdRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CardIdRequest"];
+            };
+        };
         responses: {
             /** @description The card id, echoed. */
             201: {
@@ -1475,7 +1510,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CardIdOnly"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIdRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CardIdRequest"];
+            };
+        };
         responses: {
             /** @description The card, now inactive. */
             201: {
@@ -1513,7 +1553,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CardIdOnly"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIdRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CardIdRequest"];
+            };
+        };
         responses: {
             /** @description The card, now active. */
             201: {
@@ -1551,7 +1596,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CardIdOnly"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIdRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CardIdRequest"];
+            };
+        };
         responses: {
             /** @description The card, cancelled. */
             201: {
@@ -1589,9 +1639,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CardIdOnly"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIdRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CardIdRequest"];
+            };
+        };
         responses: {
-            /** @description The card's PAN and expiry. */
+            /** @description The card's PAN and expiry. Do not store. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1602,7 +1657,7 @@ export interface operations {
                      *       "success": true,
                      *       "data": {
                      *         "cardId": "string",
-                     *         "pan": "4000000000000000",
+                     *         "pan": "4000123412340000",
                      *         "expDate": 0
                      *       },
                      *       "meta": {
@@ -1627,9 +1682,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CardIdOnly"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIdRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CardIdRequest"];
+            };
+        };
         responses: {
-            /** @description The card's CVV. */
+            /** @description The card's CVV. Do not store. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1664,9 +1724,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CardIdOnly"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIdRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CardIdRequest"];
+            };
+        };
         responses: {
-            /** @description The card's expiry date. */
+            /** @description The card's expiry date. Do not store. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1701,9 +1766,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CardIdOnly"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIdRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CardIdRequest"];
+            };
+        };
         responses: {
-            /** @description The card's PIN. */
+            /** @description The card's PIN. Do not store. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1738,9 +1808,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CardIdOnly"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIdRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CardIdRequest"];
+            };
+        };
         responses: {
-            /** @description The card's PIN. */
+            /** @description The card's PIN. Do not store. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1775,9 +1850,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["ChangePin"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePinRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ChangePinRequest"];
+            };
+        };
         responses: {
-            /** @description The card and its new PIN. */
+            /** @description The card and its new PIN. Do not store. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1812,7 +1892,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["Movement"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePayInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreatePayInRequest"];
+            };
+        };
         responses: {
             /** @description The pay-in. */
             201: {
@@ -1838,7 +1923,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["MovementResponse"];
+                    "application/json": components["schemas"]["PayInResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1853,7 +1938,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["Movement"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePayOutRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreatePayOutRequest"];
+            };
+        };
         responses: {
             /** @description The pay-out. */
             201: {
@@ -1870,7 +1960,7 @@ export interface operations {
                      *         "type": "payout",
                      *         "amount": 2500,
                      *         "status": "completed",
-                     *         "creationDate": "2022-07-19T20:08:29.970Z"
+                     *         "creationDate": "2022-07-19T21:00:00.000Z"
                      *       },
                      *       "meta": {
                      *         "timestamp": "2026-06-04T17:50:15.334Z",
@@ -1879,7 +1969,7 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["MovementResponse"];
+                    "application/json": components["schemas"]["PayOutResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1894,7 +1984,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["Transfer"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTransferRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateTransferRequest"];
+            };
+        };
         responses: {
             /** @description The transfer. */
             201: {
@@ -1911,7 +2006,7 @@ export interface operations {
                      *         "toWalletId": "d6928675-a4fe-4752-8e7e-018099d30fe1",
                      *         "amount": 1000,
                      *         "status": "completed",
-                     *         "creationDate": "2022-07-19T20:08:29.970Z"
+                     *         "creationDate": "2022-07-19T22:00:00.000Z"
                      *       },
                      *       "meta": {
                      *         "timestamp": "2026-06-04T17:50:15.334Z",
@@ -1931,6 +2026,7 @@ export interface operations {
     listTransactions: {
         parameters: {
             query: {
+                /** @description The wallet whose transactions to list. */
                 walletId: components["schemas"]["Id"];
             };
             header?: never;
@@ -1949,6 +2045,14 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": [
+                     *         {
+                     *           "id": "5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f",
+                     *           "walletId": "216fa217-6826-48b8-ab5b-0180891cef30",
+                     *           "type": "transfer_out",
+                     *           "amount": 1000,
+                     *           "status": "completed",
+                     *           "creationDate": "2022-07-19T22:00:00.000Z"
+                     *         },
                      *         {
                      *           "id": "9b2f4c1e-5d3a-4e8b-a1c2-3f4e5d6a7b8d",
                      *           "walletId": "216fa217-6826-48b8-ab5b-0180891cef30",
@@ -1988,7 +2092,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["EnlistNotification"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnlistNotificationRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["EnlistNotificationRequest"];
+            };
+        };
         responses: {
             /** @description The registration. */
             201: {
