@@ -50,7 +50,7 @@ export default class CoverageReporter implements Reporter {
     writeFileSync(this.outputFile, `${JSON.stringify({ ...summary, skipped: Object.fromEntries(this.skipped) }, null, 2)}\n`);
     const out: string[] = ['', 'Contract coverage (documented statuses per operationId and target)', formatCoverageTable(summary)];
     const via = Object.entries(summary.via).map(([k, n]) => `${k} ${n}`).join(', ');
-    if (via) out.push(`Responses by hop: ${via} (proxy = checked by Prism's validating proxy too).`);
+    if (via) out.push(`Answers by hop, distinct per test: ${via} (proxy = also checked by Prism's validating proxy).`);
     for (const u of summary.undocumented) out.push(`Undocumented status: ${u.api} ${u.operationId} answered ${u.status} on ${u.target}.`);
     for (const [reason, count] of this.skipped) out.push(`Skipped ${count} × ${reason}`);
     const missing = Object.entries(summary.unexercisedOperations).filter(([, ops]) => ops.length);

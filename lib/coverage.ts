@@ -30,7 +30,7 @@ export interface CoverageSummary {
   rows: CoverageRow[];
   /** Answers with a status the spec does not document (each also fails its test). */
   undocumented: { api: ApiId; operationId: string; status: number; target: string }[];
-  /** How many responses Prism's proxy checked, and how many came straight from the twin. */
+  /** Distinct (test, operation, status) answers per hop: Prism's proxy, the twin directly, the mock, a live server. */
   via: Record<string, number>;
   /** Per target: operations with no documented status exercised at all. */
   unexercisedOperations: Record<string, string[]>;
@@ -69,7 +69,7 @@ export class CoverageBook {
     for (const [api, apiTargets] of this.targetsByApi) {
       for (const target of apiTargets) targets.push(`${api}@${target}`);
       for (const op of loadSpec(api).operations.values()) {
-        let touched = new Set<string>();
+        const touched = new Set<string>();
         for (const status of op.responses.keys()) {
           const on = [...(this.seen.get(`${api} ${op.operationId} ${status}`) ?? [])].sort();
           on.forEach((t) => touched.add(t));
@@ -78,7 +78,6 @@ export class CoverageBook {
         for (const target of apiTargets) {
           if (!touched.has(target)) (unexercisedOperations[`${api}@${target}`] ??= []).push(op.operationId);
         }
-        touched = new Set();
       }
     }
     return { generatedAt: new Date().toISOString(), targets, rows, undocumented: this.undocumented, via: this.via, unexercisedOperations };
