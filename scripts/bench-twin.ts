@@ -1,0 +1,312 @@
+// Benchmarks the Sovera twin against Prism's mock of the same spec, with autocannon, on loopback.
+//   npm run bench:twin            (node --import tsx scripts/bench-twin.ts)
+//   npm run bench:twin -- --duration 10 --connections 50
+//
+// The twin and Prism run as child processes, so autocannon (this process) and the server under
+// test are separate processes on the machine's cores. Scenarios: (a) getWallet, (b) blockCard and
+// unblockCard alternating. Exits non-zero when getWallet on the twin is under the floor or the
+// twin/Prism ratio of a scenario is under the minimum.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+// autocannon ships no types (and @types/autocannon is not a dependency): the few fields used here.
+interface AcRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: AcRequest, context: Record<string, any>) => AcRequest;
+  onResponse?: (status: number, body: string, context: Record<string, any>) => void;
+}
+interface AcResult {
+  duration: number;
+  requests: { total: number; average: number };
+  latency: { p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<AcResult>;
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SPEC = 'spec/sovera-cards-v2.yaml';
+const BASE_PATH = '/cards/v2';
+const MIN_TWIN_GET_WALLET_RPS = 15_000;
+const MIN_RATIO = 10;
+
+const HELP = `Usage: node --import tsx scripts/bench-twin.ts [options]
+
+  --duration S      measured seconds per scenario and target (default 5, max 60)
+  --warmup S        warm-up seconds before each measurement, not counted (default 3: the
+                    first seconds of a fresh process run unoptimised code)
+  --connections N   concurrent connections (default 50)
+  --pipelining N    requests in flight per connection (default 1: no HTTP pipelining)
+  --only TARGET     measure only "twin" or "prism" (no ratio, no pass/fail on the missing side)
+  -h, --help        this help
+
+Fails (exit 1) when getWallet on the twin is under ${MIN_TWIN_GET_WALLET_RPS} req/s, or when the
+twin/Prism ratio of a scenario is under ${MIN_RATIO}. Loopback only.`;
+
+interface Options { duration: number; warmup: number; connections: number; pipelining: number; only?: 'twin' | 'prism' }
+
+function parseOptions(): Options {
+  try {
+    const { values } = parseArgs({
+      strict: true,
+      options: {
+        duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, pipelining: { type: 'string' },
+        only: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) { console.log(HELP); process.exit(0); }
+    const int = (name: string, raw: string | undefined, fallback: number, min: number, max: number) => {
+      if (raw === undefined) return fallback;
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
+      return n;
+    };
+    if (values.only !== undefined && values.only !== 'twin' && values.only !== 'prism') throw new Error('--only must be twin or prism');
+    return {
+      duration: int('duration', values.duration, 5, 1, 60),
+      warmup: int('warmup', values.warmup, 3, 0, 30),
+      connections: int('connections', values.connections, 50, 1, 1000),
+      pipelining: int('pipelining', values.pipelining, 1, 1, 100),
+      only: values.only as Options['only'],
+    };
+  } catch (error) {
+    console.error(`bench-twin: ${(error as Error).message.split('\n')[0]} (see --help)`);
+    process.exit(2);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+// ---------------------------------------------------------------------------------------------
+
+const children = new Set<ChildProcess>();
+
+function killChildren(): void {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  }
+}
+process.on('exit', killChildren);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => { killChildren(); process.exit(130); });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startChild(name: string, args: string[], env: Record<string, string | undefined>): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let output = '';
+  const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-4000); };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  child.once('exit', (code, signal) => {
+    children.delete(child);
+    if (!shuttingDown) {
+      console.error(`bench-twin: ${name} exited early (${signal ?? code}). Last output:\n${output}`);
+      process.exit(1);
+    }
+  });
+  return child;
+}
+
+let shuttingDown = false;
+
+async function waitForPort(port: number, name: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => { socket.destroy(); resolve(true); });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} did not accept connections on 127.0.0.1:${port} within ${timeoutMs / 1000} s`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provisioning (on the twin; Prism's mock is stateless and answers any id)
+// ---------------------------------------------------------------------------------------------
+
+async function api(baseUrl: string, authorization: string, method: string, route: string, body?: unknown): Promise<any> {
+  const res = await fetch(baseUrl + route, {
+    method,
+    headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json() as any;
+  if (!res.ok) throw new Error(`provisioning ${method} ${route} answered ${res.status} ${json?.errors?.[0]?.code ?? ''}`);
+  return json.data;
+}
+
+interface Provisioned { userId: string; walletId: string; cardIds: string[] }
+
+async function provision(twinUrl: string, authorization: string, cards: number): Promise<Provisioned> {
+  const user = await api(twinUrl, authorization, 'POST', '/users/natural', { firstName: 'Bench', lastName: 'Mark', email: 'bench@example.com', currency: 'USD' });
+  const cardIds: string[] = [];
+  for (let i = 0; i < cards; i++) {
+    const card = await api(twinUrl, authorization, 'POST', '/cards/debit', { userId: user.id, walletId: user.mainWalletId, clientCode: 'BENCH', physicalCard: false });
+    cardIds.push(card.id);
+  }
+  return { userId: user.id, walletId: user.mainWalletId, cardIds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+// ---------------------------------------------------------------------------------------------
+
+interface Measurement { target: string; scenario: string; rps: number; p99: number; non2xx: number; errors: number; total: number }
+
+type Requests = AcRequest[];
+
+function getWalletRequests(prefix: string, authorization: string, walletId: string): Requests {
+  return [{ method: 'GET', path: `${prefix}/wallets/${walletId}`, headers: { authorization } }];
+}
+
+/**
+ * Block then unblock, alternating per connection. Each pair takes its own card from a pool when it
+ * blocks and gives it back when the unblock is answered (the card id is read from the answer, which
+ * stays right under HTTP pipelining), so concurrent connections never block a card another one just
+ * blocked: the scenario measures the 201 path, not races. Prism's mock answers its example id, so
+ * against Prism the pool drains and a placeholder id is sent, which the stateless mock accepts.
+ */
+function blockUnblockRequests(prefix: string, authorization: string, cardIds: string[]): Requests {
+  const ours = new Set(cardIds);
+  const pool = [...cardIds];
+  const headers = { authorization, 'content-type': 'application/json' };
+  return [
+    {
+      method: 'POST', path: `${prefix}/operations/block`, headers,
+      setupRequest: (req, context) => {
+        // On the twin an exhausted pool (more pairs in flight than cards) would show up as 404s.
+        const cardId = pool.pop() ?? 'card-pool-exhausted';
+        context.cardId = cardId;
+        return { ...req, body: JSON.stringify({ cardId }) };
+      },
+    },
+    {
+      method: 'POST', path: `${prefix}/operations/unblock`, headers,
+      setupRequest: (req, context) => ({ ...req, body: JSON.stringify({ cardId: context.cardId }) }),
+      onResponse: (_status, body) => {
+        const cardId = /"cardId":"([^"]+)"/.exec(body)?.[1];
+        if (cardId !== undefined && ours.has(cardId)) pool.push(cardId);
+      },
+    },
+  ];
+}
+
+async function measure(url: string, requests: Requests, seconds: number, options: Options): Promise<AcResult> {
+  return autocannon({ url, connections: options.connections, pipelining: options.pipelining, duration: seconds, requests, timeout: 10 });
+}
+
+async function run(target: string, scenario: string, origin: string, requests: () => Requests, options: Options): Promise<Measurement> {
+  if (options.warmup > 0) await measure(origin, requests(), options.warmup, options);
+  const result = await measure(origin, requests(), options.duration, options);
+  return {
+    target, scenario,
+    rps: result.requests.total / (result.duration || options.duration),
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    total: result.requests.total,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const apiKey = `bench-${randomUUID()}`; // a throwaway key for the twin child; never printed
+  const authorization = `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
+  const [twinPort, prismPort] = [await freePort(), await freePort()];
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TWIN_')));
+
+  console.log(`bench-twin: ${options.connections} connections, pipelining ${options.pipelining}, ${options.warmup} s warm-up + ${options.duration} s per run, loopback only`);
+  // The twin is always started: it provisions the ids both targets are asked about.
+  startChild('twin', ['--import', 'tsx', 'twin/main.ts', '--host', '127.0.0.1', '--port', String(twinPort)], { ...env, TWIN_API_KEYS: apiKey });
+  if (options.only !== 'twin') {
+    startChild('Prism mock', ['node_modules/@stoplight/prism-cli/dist/index.js', 'mock', SPEC, '-h', '127.0.0.1', '-p', String(prismPort)], env);
+  }
+  await waitForPort(twinPort, 'the twin');
+  if (options.only !== 'twin') await waitForPort(prismPort, 'Prism mock');
+
+  const twinOrigin = `http://127.0.0.1:${twinPort}`;
+  const prismOrigin = `http://127.0.0.1:${prismPort}`;
+  const cardsPerRun = options.connections * options.pipelining + 10; // more than the block+unblock pairs that can be in flight
+  const setup = await provision(twinOrigin + BASE_PATH, authorization, 0);
+
+  const targets = ([['twin', twinOrigin, BASE_PATH], ['prism', prismOrigin, '']] as const)
+    .filter(([name]) => !options.only || options.only === name);
+  const results: Measurement[] = [];
+  for (const [name, origin, prefix] of targets) {
+    results.push(await run(name, 'getWallet', origin, () => getWalletRequests(prefix, authorization, setup.walletId), options));
+    // Fresh cards per run (warm-up and measurement): a run that stops mid-cycle leaves cards blocked.
+    const cardSets = [await provision(twinOrigin + BASE_PATH, authorization, cardsPerRun), await provision(twinOrigin + BASE_PATH, authorization, cardsPerRun)];
+    let set = 0;
+    results.push(await run(name, 'blockCard+unblockCard', origin, () => blockUnblockRequests(prefix, authorization, cardSets[set++ % 2].cardIds), options));
+  }
+
+  shuttingDown = true;
+  killChildren();
+
+  // ---- report ----
+  const rows = results.map((r) => [r.target, r.scenario, r.rps.toFixed(0), String(r.p99), String(r.non2xx), String(r.errors)]);
+  const header = ['target', 'scenario', 'req/s', 'p99 ms', 'non-2xx', 'errors'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  console.log('');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+  console.log('');
+
+  const failures: string[] = [];
+  const twinGet = results.find((r) => r.target === 'twin' && r.scenario === 'getWallet');
+  if (twinGet) {
+    if (twinGet.rps < MIN_TWIN_GET_WALLET_RPS) failures.push(`twin getWallet: ${twinGet.rps.toFixed(0)} req/s is under ${MIN_TWIN_GET_WALLET_RPS}`);
+    for (const r of results.filter((x) => x.target === 'twin')) {
+      if (r.non2xx || r.errors) failures.push(`twin ${r.scenario}: ${r.non2xx} non-2xx and ${r.errors} errors (expected none)`);
+    }
+  }
+  for (const scenario of [...new Set(results.map((r) => r.scenario))]) {
+    const twin = results.find((r) => r.target === 'twin' && r.scenario === scenario);
+    const prism = results.find((r) => r.target === 'prism' && r.scenario === scenario);
+    if (!twin || !prism) continue;
+    const ratio = prism.rps > 0 ? twin.rps / prism.rps : Infinity;
+    console.log(`ratio twin/prism ${scenario}: ${ratio.toFixed(1)}x`);
+    if (ratio < MIN_RATIO) failures.push(`ratio twin/prism for ${scenario}: ${ratio.toFixed(1)}x is under ${MIN_RATIO}x`);
+    if (prism.non2xx || prism.errors) console.log(`  note: prism ${scenario} answered ${prism.non2xx} non-2xx and had ${prism.errors} errors`);
+  }
+  if (failures.length) {
+    console.log('');
+    for (const f of failures) console.log(`FAIL ${f}`);
+    process.exit(1);
+  }
+  console.log('PASS');
+}
+
+main().catch((error) => {
+  console.error(`bench-twin: ${(error as Error).message}`);
+  killChildren();
+  process.exit(1);
+});
