@@ -9,7 +9,7 @@ import { loadSpec, type JsonSchema, type OperationInfo } from './spec.ts';
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 
 /** OpenAPI keywords that are annotations, not validation; strict mode must know them. */
-const OPENAPI_ANNOTATIONS = ['example', 'xml', 'externalDocs'];
+export const OPENAPI_ANNOTATIONS = ['example', 'xml', 'externalDocs'];
 
 export interface Violation {
   /** JSON pointer into the body (or parameter object) that failed, '' for the root. */
@@ -180,7 +180,7 @@ function withoutUndefined(values: Record<string, string | undefined>): Record<st
 }
 
 /** Strict mode rejects unknown keywords, so every `x-…` extension used inside schemas is declared. */
-function registerExtensionKeywords(ajvs: Ajv2020[], operations: Map<string, OperationInfo>): void {
+export function registerExtensionKeywords(ajvs: Ajv2020[], operations: Map<string, OperationInfo>): void {
   const found = new Set<string>();
   const visit = (node: unknown, seen: Set<unknown>) => {
     if (!node || typeof node !== 'object' || seen.has(node)) return;

@@ -1,0 +1,282 @@
+// Runs the shared flows inside k6: each Step becomes one synchronous http.request, tagged with
+// its operationId; the status is checked with check(), a CONTRACT_SAMPLE share of responses is
+// validated with the spec's precompiled validators, and a 429 aborts the whole run.
+// k6 itself comes in through RunnerDeps, so this module runs (and is tested) in Node too.
+import { FlowError, runFlowSync, type Flow, type Step, type StepResponse } from '../../scenarios/flow.ts';
+import type { Cardholder, NaturalUserInput } from '../../scenarios/sovera.ts';
+import { buildRequest, type OperationRef } from '../../lib/http.ts';
+
+export interface HttpResponseLike {
+  status: number;
+  body: string | ArrayBuffer | null;
+  headers: Record<string, string>;
+  /** k6 sets it on transport errors (status 0). */
+  error?: string;
+}
+
+export interface RequestParams {
+  headers: Record<string, string>;
+  tags: Record<string, string>;
+  responseCallback?: unknown;
+}
+
+export interface CounterLike { add(value: number, tags?: Record<string, string>): void }
+
+export interface RunnerDeps {
+  request(method: string, url: string, body: string | null, params: RequestParams): HttpResponseLike;
+  check(value: unknown, sets: Record<string, (value: any) => boolean>, tags?: Record<string, string>): boolean;
+  counters: {
+    /** Responses that break the spec, tagged by operation. */
+    contractViolations: CounterLike;
+    /** Responses validated (the CONTRACT_SAMPLE share), tagged by operation. */
+    contractChecked: CounterLike;
+    /** 429 answers; its threshold aborts the run. */
+    rateLimited: CounterLike;
+  };
+  random(): number;
+  warn(message: string): void;
+  /** Ends the whole test run now (k6: exec.test.abort). */
+  abort(reason: string): void;
+  /** k6: http.expectedStatuses(...), for the readiness probe. */
+  expectedStatuses(...statuses: number[]): unknown;
+}
+
+export interface OperationMeta { method: string; path: string; statuses: number[] }
+
+/** A standalone Ajv validate function. */
+export interface ResponseValidator {
+  (data: unknown): boolean;
+  errors?: Array<{ instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }> | null;
+}
+
+export interface RunnerConfig {
+  baseUrl: string;
+  /** Authorization header value; never logged. */
+  authorization: string;
+  /** Share of responses (0..1) validated against the spec. */
+  contractSample: number;
+  operations: Record<string, OperationMeta>;
+  /** `${operationId} ${status}` → validator of that response body. */
+  validators: Record<string, ResponseValidator>;
+}
+
+export type Execute = (step: Step) => StepResponse;
+
+/** A 429: the run stops at once so the account's limit is not hammered. */
+export class RateLimitedError extends Error {
+  constructor(readonly operationId: string) {
+    super(`${operationId} answered 429 Too Many Requests: the account's rate limit is reached; the run is aborted so it is not hammered. `
+      + 'Wait for the window to reset, and lower the profile or RATE_LIMIT_PER_HOUR.');
+    this.name = 'RateLimitedError';
+  }
+}
+
+interface PreparedOperation {
+  ref: OperationRef;
+  tags: Record<string, string>;
+  statuses: number[];
+  validators: Record<number, ResponseValidator | undefined>;
+  statusChecks: Record<number, Record<string, (status: number) => boolean>>;
+}
+
+/** At most `limit` messages per VU, so a broken target does not flood the log. */
+export function limitedLog(warn: (message: string) => void, limit: number): (message: string) => void {
+  let count = 0;
+  return (message) => {
+    count++;
+    if (count <= limit) warn(message);
+    else if (count === limit + 1) warn(`(further messages from this VU suppressed after ${limit})`);
+  };
+}
+
+export function createExecutor(deps: RunnerDeps, config: RunnerConfig, log = limitedLog(deps.warn, 10)): Execute {
+  const prepared: Record<string, PreparedOperation> = {};
+  const sample = config.contractSample;
+  const options = { baseUrl: config.baseUrl, authorization: config.authorization };
+
+  function prepare(operationId: string): PreparedOperation {
+    const meta = config.operations[operationId];
+    if (!meta) throw new Error(`Operation "${operationId}" is not in the bundled spec; rebuild the load bundles (npm run load:build).`);
+    const validators: Record<number, ResponseValidator | undefined> = {};
+    for (const status of meta.statuses) validators[status] = config.validators[`${operationId} ${status}`];
+    // name: the path template, so k6 groups /cards/{cardId} as one URL instead of one series per id.
+    const op: PreparedOperation = {
+      ref: { operationId, method: meta.method, path: meta.path },
+      tags: { operation: operationId, name: `${meta.method.toUpperCase()} ${meta.path}` },
+      statuses: meta.statuses,
+      validators,
+      statusChecks: {},
+    };
+    prepared[operationId] = op;
+    return op;
+  }
+
+  function statusCheck(op: PreparedOperation, expect: number): Record<string, (status: number) => boolean> {
+    let sets = op.statusChecks[expect];
+    if (!sets) {
+      sets = { [`${op.ref.operationId} answers ${expect}`]: (status: number) => status === expect };
+      op.statusChecks[expect] = sets;
+    }
+    return sets;
+  }
+
+  function validate(op: PreparedOperation, status: number, res: HttpResponseLike, response: StepResponse): void {
+    deps.counters.contractChecked.add(1, op.tags);
+    const problem = contractProblem(op, status, res, response);
+    if (problem === undefined) return;
+    deps.counters.contractViolations.add(1, op.tags);
+    log(`contract violation: ${op.ref.operationId} (${op.ref.method.toUpperCase()} ${op.ref.path}) status ${status}: ${problem}`);
+  }
+
+  return function execute(step: Step): StepResponse {
+    const op = prepared[step.operationId] ?? prepare(step.operationId);
+    const req = buildRequest(op.ref, step.input, options);
+    const res = deps.request(req.method, req.url, req.body ?? null, { headers: req.headers, tags: op.tags });
+    const status = res.status;
+    if (status === 429) {
+      deps.counters.rateLimited.add(1, op.tags);
+      throw new RateLimitedError(step.operationId);
+    }
+    deps.check(status, statusCheck(op, step.expect), op.tags);
+    const response = lazyResponse(step.operationId, status, res.body);
+    if (status !== 0 && (sample >= 1 || (sample > 0 && deps.random() < sample))) validate(op, status, res, response);
+    return response;
+  };
+}
+
+/** What is wrong with a response, or undefined. Names the JSON pointer and the rule, never a value. */
+function contractProblem(op: PreparedOperation, status: number, res: HttpResponseLike, response: StepResponse): string | undefined {
+  if (op.statuses.indexOf(status) < 0) return `status ${status} is not documented (documented: ${op.statuses.join(', ')})`;
+  const validator = op.validators[status];
+  if (!validator) return undefined;
+  const contentType = headerOf(res.headers, 'content-type');
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) return `content type is "${contentType || '(none)'}", expected application/json`;
+  const body = response.body;
+  if (body === undefined) return 'body is not valid JSON';
+  if (validator(body)) return undefined;
+  const error = validator.errors && validator.errors[0];
+  if (!error) return 'body does not match the schema';
+  const extra = error.params && (error.params.additionalProperty ?? error.params.unevaluatedProperty);
+  return `${error.instancePath || '(root)'} ${error.message ?? error.keyword}${extra !== undefined ? `: "${String(extra)}"` : ''}`;
+}
+
+function headerOf(headers: Record<string, string>, name: string): string {
+  // k6 canonicalises header names (Content-Type); fakes and other runtimes may not.
+  const direct = headers[name] ?? headers['Content-Type'];
+  if (direct !== undefined) return direct;
+  for (const key in headers) if (key.toLowerCase() === name) return headers[key];
+  return '';
+}
+
+/** The body is parsed on first read, once: flows that never read it cost no JSON.parse. */
+function lazyResponse(operationId: string, status: number, raw: string | ArrayBuffer | null): StepResponse {
+  let parsed = false;
+  let value: unknown;
+  return {
+    operationId,
+    status,
+    get body(): any {
+      if (!parsed) {
+        parsed = true;
+        value = typeof raw === 'string' && raw.length ? tryParse(raw) : undefined;
+      }
+      return value;
+    },
+  };
+}
+
+function tryParse(text: string): unknown {
+  try { return JSON.parse(text); } catch { return undefined; }
+}
+
+/**
+ * Runs one iteration's flow. A failed flow is one failed check (named after the scenario) and a
+ * log line; a 429 aborts the run, outside any try so nothing can swallow the abort.
+ */
+export function runIteration(deps: RunnerDeps, scenario: string, flow: Flow<unknown>, execute: Execute, log: (message: string) => void): boolean {
+  let ok = false;
+  let abortReason: string | undefined;
+  try {
+    runFlowSync(flow, execute);
+    ok = true;
+  } catch (error) {
+    if (error instanceof RateLimitedError) abortReason = error.message;
+    else log(`${scenario}: ${describeError(error)}`);
+  }
+  deps.check(ok, { [`${scenario} flow completes`]: (v: boolean) => v }, { flow: scenario });
+  if (abortReason !== undefined) deps.abort(abortReason);
+  return ok;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof FlowError) return error.message; // operationId, expected and actual status, error code
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface PoolOptions {
+  poolSize: number;
+  clientCode: string;
+  users: ArrayLike<NaturalUserInput>;
+  /** Makes emails unique per run (providers may refuse a reused email). */
+  runId: string;
+  provision(user: NaturalUserInput, clientCode: string): Flow<Cardholder>;
+}
+
+/** Checks the target answers before provisioning anything: one request, and a clear error when it does not. */
+export function checkReadiness(deps: RunnerDeps, config: RunnerConfig, operationId: string): void {
+  const meta = config.operations[operationId];
+  if (!meta) throw new Error(`Readiness operation "${operationId}" is not in the bundled spec.`);
+  const req = buildRequest({ operationId, method: meta.method, path: meta.path }, { path: { walletId: 'readiness-probe' } }, {
+    baseUrl: config.baseUrl,
+    authorization: config.authorization,
+  });
+  const res = deps.request(req.method, req.url, null, {
+    headers: req.headers,
+    tags: { operation: operationId, name: `${meta.method.toUpperCase()} ${meta.path}`, phase: 'readiness' },
+    // A stateless mock answers 200, a real server 404 for the unknown id: both mean "up".
+    responseCallback: deps.expectedStatuses(200, 404),
+  });
+  if (res.status === 0) {
+    throw new Error(`Cannot reach ${config.baseUrl} (${res.error || 'no response'}). Start the target first (npm run load starts the twin or mock itself), or fix BASE_URL.`);
+  }
+  if (res.status === 401 || res.status === 403) {
+    throw new Error(`${config.baseUrl} refused the API key (${operationId} answered ${res.status}). Check SOVERA_API_KEY for a sandbox, TWIN_API_KEYS for a twin.`);
+  }
+  if (res.status === 429) {
+    deps.counters.rateLimited.add(1, { operation: operationId });
+    throw new RateLimitedError(operationId);
+  }
+  if (res.status !== 200 && res.status !== 404) {
+    throw new Error(`${config.baseUrl} is not ready: ${operationId} answered ${res.status}, expected 200 or 404. Is BASE_URL the API's base URL (with /cards/v2 on a twin or sandbox)?`);
+  }
+}
+
+/** Provisions the pool through the shared flows; throws, naming the member and step, when one fails. */
+export function provisionPool(execute: Execute, options: PoolOptions): Cardholder[] {
+  if (!options.users.length) throw new Error('No test users: the load-data.json next to the bundle is empty; rebuild (npm run load:build).');
+  const pool: Cardholder[] = [];
+  for (let i = 0; i < options.poolSize; i++) {
+    const user = options.users[i % options.users.length];
+    const unique = { ...user, email: uniqueEmail(user.email, options.runId, i) };
+    try {
+      pool.push(runFlowSync(options.provision(unique, options.clientCode), execute));
+    } catch (error) {
+      throw new Error(`Provisioning pool member ${i + 1} of ${options.poolSize} failed: ${describeError(error)}`);
+    }
+  }
+  return pool;
+}
+
+export function uniqueEmail(email: string, runId: string, index: number): string {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? email : `${email.slice(0, at)}+${runId}${index}${email.slice(at)}`;
+}
+
+/**
+ * The pool member of a VU. VU ids are unique across the test, so with a pool at least as large
+ * as the VUs that may run at once, no two VUs block and unblock the same card.
+ */
+export function memberFor<T>(pool: readonly T[], vuIdInTest: number): T {
+  if (!pool.length) throw new Error('The pool is empty: setup() provisioned nothing.');
+  return pool[(vuIdInTest - 1) % pool.length];
+}

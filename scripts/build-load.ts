@@ -1,0 +1,11 @@
+// `npm run load:build`: bundles every load/*.k6.ts into dist/load/*.js for k6 (see load/build/bundle.ts).
+import { buildLoadBundles } from '../load/build/bundle.ts';
+
+console.log('Building k6 bundles into dist/load/');
+try {
+  const info = await buildLoadBundles({ log: (line) => console.log(line) });
+  console.log(`Validators for ${Object.keys(info.operations).length} operations (formats: ${info.formats.join(', ') || 'none'}); test data: fixtures/load-data.json`);
+} catch (error) {
+  console.error(`load:build failed: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,270 @@
+// `npm run load -- <scenario> [--target twin|mock|sandbox] [--profile smoke|load|stress|soak]`
+// In order: arguments, configuration, the request plan (printed; refused over budget on a
+// sandbox), k6 (K6_BIN or PATH; install guidance and exit 2 when missing), the bundles (rebuilt
+// when stale), the local server, then k6. Reports: reports/load/<scenario>/.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { apiProfile } from '../lib/apis.ts';
+import { assertWithinBudget, BudgetError, formatPlan, planRequests, type RequestPlan } from '../lib/budget.ts';
+import { apiKeyFor, checkLiveBaseUrl, ConfigError, freePorts } from '../lib/config.ts';
+import { findK6, k6InstallGuidance, mockServer, startLocalServer, stopLocalServers, supportsDashboardExport, twinServer, type K6Binary } from '../lib/local-servers.ts';
+import { loadSpec, PROJECT_ROOT } from '../lib/spec.ts';
+import { bundlesStale, buildLoadBundles, DIST_DIR } from '../load/build/bundle.ts';
+import { exampleResponder } from '../load/build/examples.ts';
+import { checkLoadBaseUrl, DEFAULT_CLIENT_CODE, LoadConfigError } from '../load/lib/config.ts';
+import { flowCostTable, scenarioCosts } from '../load/lib/flow-costs.ts';
+import { buildProfile, isLoadTarget, isProfileName, LOAD_TARGETS, PROFILES, type LoadProfile, type LoadTarget, type ProfileName } from '../load/lib/profiles.ts';
+import { SCRIPTS } from '../load/lib/scenarios.ts';
+
+export const USAGE = `Usage: npm run load -- <scenario> [--target twin|mock|sandbox] [--profile smoke|load|stress|soak] [--dry-run] [--runners N]
+  scenarios: ${Object.keys(SCRIPTS).join(', ')}
+  --target    twin (default): the in-memory twin, started on loopback; mock: Prism's stateless mock;
+              sandbox: SOVERA_BASE_URL with SOVERA_API_KEY, within 80% of RATE_LIMIT_PER_HOUR (default 1000)
+  --profile   smoke (default), load, stress (local: ramps until thresholds break), soak
+  --dry-run   print the request plan and stop
+  --runners   plan for N distributed k6 instances (k6-operator parallelism; set RUNNERS=N in their
+              environment too): each runs setup(), so the sandbox sizing leaves room for N setups
+Environment: CONTRACT_SAMPLE (0..1, share of responses validated), POOL_SIZE, RATE_LIMIT_PER_HOUR, K6_BIN.`;
+
+/** A mistake in the command or configuration: one line, exit 2, no stack trace. */
+export class UsageError extends Error {}
+
+export interface LoadOptions {
+  script: string;
+  target: LoadTarget;
+  profile: ProfileName;
+  dryRun: boolean;
+  /** k6 instances the plan is for: each runs setup() (k6-operator does not share it). */
+  runners: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function parseLoadArgs(argv: string[]): LoadOptions {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        target: { type: 'string' },
+        profile: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        runners: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}. ${USAGE.split('\n')[0]}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) throw new UsageError(USAGE);
+  if (positionals.length !== 1) {
+    throw new UsageError(`Name one scenario: ${Object.keys(SCRIPTS).join(', ')} (e.g. npm run load -- balance-check --target twin --profile smoke).`);
+  }
+  const script = positionals[0];
+  if (!SCRIPTS[script]) throw new UsageError(`Unknown scenario "${script}". Known scenarios: ${Object.keys(SCRIPTS).join(', ')}.`);
+  const target = (values.target as string | undefined) ?? 'twin';
+  if (!isLoadTarget(target)) throw new UsageError(`Unknown target "${target}". Known targets: ${LOAD_TARGETS.join(', ')}.`);
+  const profile = (values.profile as string | undefined) ?? 'smoke';
+  if (!isProfileName(profile)) throw new UsageError(`Unknown profile "${profile}". Known profiles: ${PROFILES.join(', ')}.`);
+  const runners = values.runners === undefined ? 1 : positiveInt('--runners', values.runners as string);
+  return { script, target, profile, dryRun: values['dry-run'] === true, runners };
+}
+
+export interface ResolvedRun {
+  options: LoadOptions;
+  /** Live base URL (sandbox), or undefined for a local target (the port is picked at start). */
+  sandboxUrl?: string;
+  apiKey: string;
+  rateLimitPerHour: number;
+  poolSize?: number;
+  contractSample?: number;
+  profile: LoadProfile;
+  plan: RequestPlan;
+}
+
+/** Everything that can be refused before a process starts or a request is sent. */
+export function resolveRun(options: LoadOptions, env: Env = process.env): ResolvedRun {
+  const api = apiProfile('sovera');
+  const rateLimitPerHour = env.RATE_LIMIT_PER_HOUR ? positiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : api.rateLimitPerHour;
+  const poolSize = env.POOL_SIZE ? positiveInt('POOL_SIZE', env.POOL_SIZE) : undefined;
+  const contractSample = env.CONTRACT_SAMPLE ? share('CONTRACT_SAMPLE', env.CONTRACT_SAMPLE) : undefined;
+  let sandboxUrl: string | undefined;
+  if (options.target === 'sandbox') {
+    sandboxUrl = checkLiveBaseUrl(api, env[api.env.baseUrl], 'load');
+    checkLoadBaseUrl(sandboxUrl, 'sandbox');
+  }
+  const apiKey = apiKeyFor(api, options.target, env);
+
+  const costs = flowCostTable(exampleResponder(loadSpec('sovera')));
+  const names = SCRIPTS[options.script];
+  const perScenario = scenarioCosts(costs, names, options.target);
+  const profile = buildProfile({
+    profile: options.profile,
+    target: options.target,
+    scenarios: perScenario,
+    provision: costs.provision,
+    readinessRequests: costs.readinessRequests,
+    rateLimitPerHour,
+    poolSize,
+    runners: options.runners,
+  });
+  const requestsPerIteration = Object.fromEntries(Object.entries(perScenario).map(([name, cost]) => [name, cost.requests]));
+  // Arrival rates are split between runners; setup() runs on each of them.
+  const plan = planRequests(profile.scenarios, requestsPerIteration, profile.setupRequests * options.runners, rateLimitPerHour);
+  return { options, sandboxUrl, apiKey, rateLimitPerHour, poolSize, contractSample, profile, plan };
+}
+
+/** Runs a load scenario end to end; resolves to the process exit code. */
+export async function runLoad(argv: string[], env: Env = process.env, out: (line: string) => void = console.log): Promise<number> {
+  const options = parseLoadArgs(argv);
+  const run = resolveRun(options, env);
+  const { profile, plan } = run;
+  const sample = run.contractSample ?? profile.contractSample;
+
+  out(`Load ${options.script}: profile ${options.profile} on ${options.target}${run.sandboxUrl ? ` (${run.sandboxUrl})` : ''}${options.runners > 1 ? `, ${options.runners} runners` : ''}`);
+  out(`  scenarios: ${SCRIPTS[options.script].join(', ')}; pool ${profile.poolSize} cardholders for up to ${profile.maxVUs} VUs; contract sample ${sample}`);
+  if (profile.poolSize < profile.maxVUs) out(`  warning: POOL_SIZE ${profile.poolSize} is below the ${profile.maxVUs} VUs: VUs may share cards, and lifecycle steps answer 400.`);
+  for (const line of formatPlan(plan, options.target === 'sandbox')) out(line);
+  if (options.target === 'sandbox') assertWithinBudget(plan);
+  if (options.dryRun) return 0;
+  if (options.runners > 1) throw new UsageError('--runners only plans a distributed run (with --dry-run); run it with the k6-operator or Grafana Cloud k6 (load/README.md).');
+
+  const k6 = findK6(env);
+  if (!k6) throw new K6MissingError(k6InstallGuidance(env));
+
+  const stale = bundlesStale();
+  if (stale.stale) {
+    out(`Building k6 bundles (${stale.reason})`);
+    await buildLoadBundles({ log: (line) => out(line) });
+  }
+
+  const reportDir = path.join('reports/load', options.script);
+  mkdirSync(path.join(PROJECT_ROOT, reportDir), { recursive: true });
+  let baseUrl = run.sandboxUrl;
+  try {
+    if (!baseUrl) {
+      const [port] = freePorts(1);
+      const server = options.target === 'twin' ? twinServer('sovera', port) : mockServer('sovera', port);
+      out(`Starting ${server.name} on 127.0.0.1:${port}`);
+      await startLocalServer(server);
+      // The twin serves under the API's base path; Prism's mock at the root.
+      baseUrl = `http://127.0.0.1:${port}${options.target === 'twin' ? apiProfile('sovera').basePath : ''}`;
+    }
+    const childEnv = k6Env(env, run, baseUrl, reportDir, k6);
+    const bundle = path.relative(PROJECT_ROOT, path.join(DIST_DIR, `${options.script}.js`));
+    out(`Running ${k6.path} run ${bundle}`);
+    const code = await spawnK6(k6.path, ['run', bundle], childEnv);
+    out(describeExit(code, reportDir, childEnv.K6_WEB_DASHBOARD_EXPORT));
+    return code;
+  } finally {
+    await stopLocalServers();
+  }
+}
+
+export class K6MissingError extends Error {}
+
+/**
+ * k6 reads the OS environment into __ENV (k6 run's default), so configuration and the API key
+ * go through the child's environment, never its command line (visible in the process list).
+ */
+function k6Env(env: Env, run: ResolvedRun, baseUrl: string, reportDir: string, k6: K6Binary): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  Object.assign(out, {
+    BASE_URL: baseUrl,
+    API_KEY: run.apiKey,
+    TARGET: run.options.target,
+    PROFILE: run.options.profile,
+    RATE_LIMIT_PER_HOUR: String(run.rateLimitPerHour),
+    CLIENT_CODE: env.SOVERA_CLIENT_CODE || DEFAULT_CLIENT_CODE,
+    REPORT_DIR: reportDir,
+    K6_NO_USAGE_REPORT: 'true', // no traffic to anything but the target
+  });
+  if (run.poolSize !== undefined) out.POOL_SIZE = String(run.poolSize);
+  if (run.contractSample !== undefined) out.CONTRACT_SAMPLE = String(run.contractSample);
+  if (supportsDashboardExport(k6.version)) {
+    out.K6_WEB_DASHBOARD = 'true';
+    out.K6_WEB_DASHBOARD_PORT = '-1'; // no HTTP server, so k6 exits when done; the report is still exported
+    out.K6_WEB_DASHBOARD_EXPORT = path.join(reportDir, 'dashboard.html');
+  } else {
+    delete out.K6_WEB_DASHBOARD;
+    delete out.K6_WEB_DASHBOARD_EXPORT;
+  }
+  return out;
+}
+
+function spawnK6(bin: string, args: string[], env: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+    child.once('error', (error) => reject(new Error(`Could not run ${bin}: ${error.message}`)));
+    child.once('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1)));
+  });
+}
+
+function describeExit(code: number, reportDir: string, dashboard: string | undefined): string {
+  const files = [`${reportDir}/summary.json`, `${reportDir}/junit.xml`, ...(dashboard ? [dashboard] : [])].join(', ');
+  const verdict = code === 0 ? 'passed its thresholds'
+    : code === 99 ? 'FAILED: thresholds crossed'
+      : code === 108 ? 'ABORTED by the script (a 429 from the target ends the run)'
+        : code === 107 ? 'FAILED: script error (see the k6 output above; setup() names what was not ready)'
+          : `FAILED: k6 exited with code ${code}`;
+  return `k6 ${verdict}. Reports: ${files}`;
+}
+
+function positiveInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${name}="${value}" must be a whole number of at least 1.`);
+  return n;
+}
+
+function share(name: string, value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d*\.?\d+\s*$/.test(value) || !(n >= 0 && n <= 1)) throw new UsageError(`${name}="${value}" must be a number from 0 to 1.`);
+  return n;
+}
+
+/**
+ * The gate's load step (`npm start`): gate.k6.ts, smoke profile, on the twin, when k6 is
+ * installed; skipped, and saying so, when it is not. Never throws.
+ */
+export async function gateLoadStep(env: Env = process.env): Promise<{ status: 'passed' | 'failed' | 'skipped'; note: string }> {
+  if (!findK6(env)) {
+    return { status: 'skipped', note: 'k6 is not installed (K6_BIN or PATH); `npm run load -- gate` prints how to install it' };
+  }
+  try {
+    const code = await runLoad(['gate', '--target', 'twin', '--profile', 'smoke'], env);
+    return { status: code === 0 ? 'passed' : 'failed', note: 'reports/load/gate/summary.json, junit.xml, dashboard.html' };
+  } catch (error) {
+    return { status: 'failed', note: (error as Error).message.split('\n')[0] };
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    process.exitCode = await runLoad(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof K6MissingError) {
+      console.error(error.message);
+      process.exitCode = 2;
+    } else if (error instanceof UsageError || error instanceof BudgetError || error instanceof LoadConfigError) {
+      console.error(error.message);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exitCode = 2;
+    } else {
+      // Server start-up and build failures: their message says what failed; no stack trace.
+      console.error(`Load run failed: ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+const invokedAs = process.argv[1] ? path.resolve(process.argv[1]) : '';
+if (invokedAs === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,111 @@
+// The built k6 bundles, run in Node with a k6 stand-in (test/load/k6-emulator.ts) against a
+// real twin and a real Prism mock on loopback: init, setup() (readiness and pool), a smoke
+// profile's iterations of every scenario, and handleSummary. Every request is tagged by
+// operation, every response validated, every check passes, and the request count is the plan's.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { apiProfile } from '../../lib/apis.ts';
+import { freePorts } from '../../lib/config.ts';
+import { mockServer, startLocalServer, stopLocalServers, twinServer } from '../../lib/local-servers.ts';
+import { buildLoadBundles, type BuildInfo } from '../../load/build/bundle.ts';
+import { costKey } from '../../load/lib/flow-costs.ts';
+import type { LoadTarget } from '../../load/lib/profiles.ts';
+import { SCRIPTS } from '../../load/lib/scenarios.ts';
+import { sampleSummary } from './helpers.ts';
+import { loadBundle } from './k6-emulator.ts';
+
+const outDir = mkdtempSync(path.join(os.tmpdir(), 'k6-bundles-'));
+let info: BuildInfo;
+const baseUrls: Partial<Record<LoadTarget, string>> = {};
+
+before(async () => {
+  info = await buildLoadBundles({ outDir });
+  const [twinPort, mockPort] = freePorts(2);
+  await Promise.all([startLocalServer(twinServer('sovera', twinPort)), startLocalServer(mockServer('sovera', mockPort))]);
+  baseUrls.twin = `http://127.0.0.1:${twinPort}${apiProfile('sovera').basePath}`;
+  baseUrls.mock = `http://127.0.0.1:${mockPort}`; // Prism serves at the root
+});
+after(async () => { await stopLocalServers(); });
+
+async function runSmoke(script: string, target: LoadTarget) {
+  const reportDir = mkdtempSync(path.join(os.tmpdir(), 'k6-report-'));
+  const { mod, emu } = await loadBundle(path.join(outDir, `${script}.js`), { BASE_URL: baseUrls[target]!, TARGET: target, PROFILE: 'smoke', REPORT_DIR: reportDir });
+  try {
+    const scenarios = mod.options.scenarios as Record<string, { executor: string; vus: number; iterations: number; exec: string }>;
+    assert.deepEqual(Object.keys(scenarios), SCRIPTS[script]);
+    const data = mod.setup();
+    const setupRequests = emu.requests.length;
+    let firstVu = 1; // k6 numbers VUs across all scenarios of the test
+    let planned = setupRequests;
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      assert.equal(scenario.executor, 'per-vu-iterations');
+      for (let vu = firstVu; vu < firstVu + scenario.vus; vu++) {
+        emu.vu.idInTest = vu;
+        for (let i = 0; i < scenario.iterations; i++) mod[scenario.exec](data);
+      }
+      firstVu += scenario.vus;
+      planned += scenario.vus * scenario.iterations * info.flowCosts.iterations[costKey(name, target)].requests;
+    }
+    const outputs = mod.handleSummary(sampleSummary()) as Record<string, string>;
+    return { emu, data, setupRequests, planned, outputs, reportDir };
+  } finally {
+    await emu.close();
+  }
+}
+
+for (const target of ['twin', 'mock'] as LoadTarget[]) {
+  describe(`gate.js, smoke profile, on the ${target}`, () => {
+    test('setup provisions the pool, every iteration passes its checks and validates against the spec', async () => {
+      const { emu, data, setupRequests, planned, outputs, reportDir } = await runSmoke('gate', target);
+      assert.deepEqual(emu.warnings, [], 'no warning: no violation, no failed flow');
+      assert.deepEqual(emu.aborts, []);
+      assert.equal(data.pool.length, 4, 'one cardholder per VU');
+      assert.equal(new Set(data.pool.map((m: { cardId: string }) => m.cardId)).size, target === 'twin' ? 4 : 1, 'distinct cards on the twin (the mock answers one example)');
+      assert.equal(setupRequests, 1 + 4 * info.flowCosts.provision.requests, 'readiness probe plus the pool');
+      assert.equal(emu.requests.length, planned, 'exactly the planned requests');
+      assert.ok(emu.requests.every((r) => typeof r.tags.operation === 'string' && r.tags.operation.length > 0), 'every request tagged by operationId');
+      const failed = emu.checks.filter((c) => !c.ok);
+      assert.deepEqual(failed, []);
+      assert.ok(emu.checks.some((c) => c.name === 'lifecycle flow completes') && emu.checks.some((c) => c.name === 'balance-check flow completes'));
+      assert.equal(emu.metrics.contract_violations, undefined, 'no contract violation');
+      assert.equal(emu.metrics.rate_limited, undefined);
+      assert.equal(emu.metrics.contract_checked?.length, emu.requests.length - 1, 'CONTRACT_SAMPLE 1 on smoke: every response but the readiness probe validated');
+      assert.deepEqual(Object.keys(outputs).sort(), [`${reportDir}/junit.xml`, `${reportDir}/summary.json`, 'stdout']);
+      assert.equal(JSON.parse(outputs[`${reportDir}/summary.json`]).target, target);
+      for (const r of emu.requests) assert.ok(!r.url.includes('local-harness-key'));
+    });
+  });
+}
+
+describe('balance-check.js on the twin with a sampled contract check', () => {
+  test('CONTRACT_SAMPLE from the environment, validating only a share', async () => {
+    const reportDir = mkdtempSync(path.join(os.tmpdir(), 'k6-report-'));
+    const { mod, emu } = await loadBundle(path.join(outDir, 'balance-check.js'), { BASE_URL: baseUrls.twin!, CONTRACT_SAMPLE: '0', REPORT_DIR: reportDir });
+    try {
+      const data = mod.setup();
+      for (let i = 0; i < 5; i++) mod.balanceCheck(data);
+      assert.equal(emu.metrics.contract_checked, undefined, 'CONTRACT_SAMPLE=0 validates nothing');
+      assert.ok(emu.checks.every((c) => c.ok));
+      assert.match(mod.handleSummary(sampleSummary())[`${reportDir}/summary.json`], /"contractSample": 0/);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('a target that is not up fails setup with a clear message', async () => {
+    const [port] = freePorts(1);
+    const { mod, emu } = await loadBundle(path.join(outDir, 'balance-check.js'), { BASE_URL: `http://127.0.0.1:${port}/cards/v2`, REPORT_DIR: outDir });
+    try {
+      assert.throws(() => mod.setup(), /Cannot reach http:\/\/127\.0\.0\.1:\d+\/cards\/v2 \(ECONNREFUSED\)\. Start the target first/);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('a non-loopback BASE_URL for a local target is refused at init', async () => {
+    await assert.rejects(loadBundle(path.join(outDir, 'balance-check.js'), { BASE_URL: 'http://192.0.2.10/cards/v2' }), /host 192\.0\.2\.10 is not loopback/);
+  });
+});
