@@ -69,6 +69,11 @@ export function basicKeyAuthorization(apiKey: string): string {
   return `Basic ${base64(`${apiKey}:`)}`;
 }
 
+/** The Core API's access token from `login` (docs 004). */
+export function bearerAuthorization(token: string): string {
+  return `Bearer ${token}`;
+}
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Base64 of a UTF-8 string; k6 has no btoa and Buffer is Node-only. */
