@@ -212,7 +212,7 @@ export interface components {
         ErrorResponse: {
             /** @description A machine-readable code, e.g. VALIDATION_ERROR, CONFLICT. */
             error: string;
-            /** @description What went wrong */
+            /** @description What went wrong, for people. */
             message: string;
         };
         LoginRequest: {
