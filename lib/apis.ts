@@ -1,7 +1,7 @@
 // API profiles: everything the harness needs to know about one provider API.
 // Adding an API means adding a profile here, its spec, its contracts and its twin handlers.
 
-export type ApiId = 'sovera';
+export type ApiId = 'sovera' | 'core';
 export type AuthScheme = 'basic-key' | 'bearer-login';
 
 export interface ApiProfile {
@@ -37,6 +37,19 @@ export const APIS: Record<ApiId, ApiProfile> = {
     rateLimitPerHour: 1000,
     contractsDir: 'contracts/sovera',
     productionHosts: ['api.sovera.io'],
+  },
+  core: {
+    id: 'core',
+    title: 'Core API',
+    specFile: 'spec/core-api.yaml',
+    basePath: '',
+    auth: 'bearer-login',
+    envelope: false,
+    env: { baseUrl: 'CORE_BASE_URL', email: 'CORE_EMAIL', password: 'CORE_PASSWORD' },
+    // Documented: 1000 requests per hour per account (docs 004, Rate Limits).
+    rateLimitPerHour: 1000,
+    contractsDir: 'contracts/core-api',
+    productionHosts: ['api.example.com'],
   },
 };
 

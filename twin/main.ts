@@ -3,6 +3,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { apiProfile } from '../lib/apis.ts';
+import { MAX_HOOK_TOKEN_TTL_MS, type CorePrincipal } from './core/handlers.ts';
+import { createCoreApi } from './core/index.ts';
+import { DEFAULT_ACCOUNT, DEFAULT_TOKEN_TTL_SECONDS, type CoreAccountConfig, type CoreState } from './core/state.ts';
 import { FAULT_SYNTAX, parseFault, parseFaultRate, type Fault } from './faults.ts';
 import { isLoopbackHost, startServer, type ApiDefinition, type RunningServer } from './server.ts';
 import type { SoveraPrincipal } from './sovera/handlers.ts';
@@ -12,49 +16,81 @@ import type { SoveraState } from './sovera/state.ts';
 /** Same value as LOCAL_API_KEY in lib/config.ts (not imported: the twin stays independent of the client side). */
 export const DEFAULT_API_KEY = 'local-harness-key';
 export const DEFAULT_PORT = 4020;
-const SPEC_HINT = 'spec/sovera-cards-v2.yaml (via lib/spec.ts, lib/contract.ts)';
 export const DEFAULT_HOST = '127.0.0.1';
-export const TWIN_APIS = ['sovera'] as const;
+export const TWIN_APIS = ['sovera', 'core'] as const;
 export type TwinApi = (typeof TWIN_APIS)[number];
+/** Core answers X-RateLimit-* on every response (the spec requires them), so its limit is never off. */
+export const DEFAULT_CORE_RATE_LIMIT_PER_HOUR = apiProfile('core').rateLimitPerHour;
+export const MAX_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
 export interface TwinOptions {
   api: TwinApi;
   host: string;
   port: number;
+  /** Sovera: accepted API keys. */
   apiKeys: string[];
+  /** Sovera: physical cards count as printed this long after creation. */
   printDelayMs: number;
-  /** 0 = off. */
+  /** Default requests per hour per client/account; 0 = off (Sovera only). Core: 1000 when not given. */
   rateLimitPerHour: number;
   faultRate: number;
   fault?: Fault;
   log: boolean;
-  /** Clock for the domain (print delay, creation dates); tests only. */
+  /** Core: accounts that can log in (default: the docs' sandbox account test@example.com / test123). */
+  accounts?: CoreAccountConfig[];
+  /** Core: token lifetime from login (default 3600). */
+  tokenTtlSeconds?: number;
+  /** Clock for the domain (print delay, creation dates, token expiry); tests only. */
   now?: () => number;
 }
 
-export interface RunningTwin extends RunningServer {
-  api: ApiDefinition<SoveraState, SoveraPrincipal>;
+export type SoveraApi = ApiDefinition<SoveraState, SoveraPrincipal>;
+export type CoreApi = ApiDefinition<CoreState, CorePrincipal>;
+
+export interface RunningTwin<A extends SoveraApi | CoreApi = SoveraApi> extends RunningServer {
+  api: A;
   options: TwinOptions;
 }
+
+export type RunningCoreTwin = RunningTwin<CoreApi>;
 
 export const DEFAULT_OPTIONS: TwinOptions = {
   api: 'sovera', host: DEFAULT_HOST, port: DEFAULT_PORT, apiKeys: [DEFAULT_API_KEY],
   printDelayMs: 0, rateLimitPerHour: 0, faultRate: 0, log: false,
 };
 
-/** Starts a twin in this process. Port 0 (the default here, unlike the CLI) picks a free port. */
-export async function startTwin(overrides: Partial<TwinOptions> = {}): Promise<RunningTwin> {
+/**
+ * Starts a twin in this process. Port 0 (the default here, unlike the CLI) picks a free port.
+ * `api: 'core'` (literally) types the result as the Core twin; otherwise it is typed as Sovera's,
+ * as existing callers expect (narrow on `twin.options.api` when the API is only known at run time).
+ */
+export async function startTwin(overrides: Partial<TwinOptions> & { api: 'core' }): Promise<RunningCoreTwin>;
+export async function startTwin(overrides?: Partial<TwinOptions>): Promise<RunningTwin>;
+export async function startTwin(overrides: Partial<TwinOptions> = {}): Promise<RunningTwin | RunningCoreTwin> {
   const options: TwinOptions = { ...DEFAULT_OPTIONS, port: 0, ...overrides };
+  if (options.api === 'core') {
+    if (overrides.rateLimitPerHour === undefined) options.rateLimitPerHour = DEFAULT_CORE_RATE_LIMIT_PER_HOUR;
+    if (!(options.rateLimitPerHour >= 1)) {
+      throw new Error('the Core twin always rate-limits (the spec requires X-RateLimit-* on every response): give rateLimitPerHour >= 1');
+    }
+    const api = createCoreApi({ accounts: options.accounts, tokenTtlSeconds: options.tokenTtlSeconds, now: options.now });
+    const running = await startServer(api, serverOptions(options));
+    return { ...running, api, options };
+  }
   const api = createSoveraApi({ apiKeys: options.apiKeys, printDelayMs: options.printDelayMs, now: options.now });
-  const running = await startServer(api, {
+  const running = await startServer(api, serverOptions(options));
+  return { ...running, api, options };
+}
+
+function serverOptions(options: TwinOptions) {
+  return {
     host: options.host,
     port: options.port,
     rateLimitPerHour: options.rateLimitPerHour,
     faultRate: options.faultRate,
     fault: options.fault,
     log: options.log,
-  });
-  return { ...running, api, options };
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -66,18 +102,31 @@ export const HELP = `Usage: node --import tsx twin/main.ts [options]
 Stateful in-memory twin of a provider API, for contract and load tests. Loopback only.
 
 Options (each flag overrides its environment variable):
-  --api NAME                  API to serve: ${TWIN_APIS.join(', ')} (default sovera)
+  --api NAME                  API to serve: ${TWIN_APIS.join(', ')} (default sovera); one API per process.
+                                          sovera is served under /cards/v2, core at the root
   --port N          TWIN_PORT             port to listen on, 0 = any free port (default ${DEFAULT_PORT})
   --host HOST       TWIN_HOST             loopback address to bind: 127.x.x.x, ::1 or localhost (default ${DEFAULT_HOST});
                                           anything else is refused
-  --api-keys K1,K2  TWIN_API_KEYS         accepted API keys, comma-separated (default ${DEFAULT_API_KEY});
+  --api-keys K1,K2  TWIN_API_KEYS         sovera: accepted API keys, comma-separated (default ${DEFAULT_API_KEY});
                                           each key is its own client and sees only its own users, wallets and cards
-  --print-delay-ms N  TWIN_PRINT_DELAY_MS physical cards count as printed N ms after creation; ackReception
+  --print-delay-ms N  TWIN_PRINT_DELAY_MS sovera: physical cards count as printed N ms after creation; ackReception
                                           before that answers 400 NOT_PRINTED_YET (default 0)
+  --accounts LIST   TWIN_CORE_ACCOUNTS    core: accounts that can log in, comma-separated email:password[:limitPerHour]
+                                          (default ${DEFAULT_ACCOUNT.email}:${DEFAULT_ACCOUNT.password}, the docs' sandbox test account);
+                                          each account sees only its own customers and cards; limitPerHour, when
+                                          given, overrides --rate-limit-per-hour for that account. A password may
+                                          contain ":" but not "," (a trailing ":<digits>" is read as the limit)
+  --token-ttl-seconds N  TWIN_TOKEN_TTL_SECONDS
+                                          core: lifetime of a login token (default ${DEFAULT_TOKEN_TTL_SECONDS}); an expired token
+                                          answers 403 TOKEN_EXPIRED, a logged-out or unknown one 401 UNAUTHORIZED
   --rate-limit-per-hour N  TWIN_RATE_LIMIT_PER_HOUR
-                                          requests per hour per API key, fixed hourly window; 0 = off (default 0).
-                                          When on, every response carries X-RateLimit-Limit, X-RateLimit-Remaining
-                                          and X-RateLimit-Reset (epoch seconds); past the limit: 429 RATE_LIMITED
+                                          requests per hour per API key (sovera) or account (core), fixed hourly
+                                          window. sovera: 0 = off (default 0). core: always on, 1 or more
+                                          (default ${DEFAULT_CORE_RATE_LIMIT_PER_HOUR}, the documented limit); callers without a valid token
+                                          share one bucket per address, and a login counts against the account of
+                                          its email. When on, every response carries X-RateLimit-Limit,
+                                          X-RateLimit-Remaining and X-RateLimit-Reset (epoch seconds); past the
+                                          limit: 429 RATE_LIMITED
   --fault-rate R    TWIN_FAULT_RATE       share of requests (0..1) that get --fault (default 0)
   --fault KIND      TWIN_FAULT            fault applied to that share: ${FAULT_SYNTAX}
   --log                                   print method, path, status and duration of each request
@@ -93,7 +142,13 @@ Per request, the X-Twin-Fault header applies one fault (same values as --fault):
   timeout         never answer; the connection is closed after 120 s (nothing changes state)
 An unknown X-Twin-Fault value answers 400 INVALID_FAULT.
 
-Secrets (API keys, PAN, CVV, PIN, expiry) are never printed.`;
+core only, on POST /auth/login, the X-Twin-Token-Ttl-Ms header is a test hook:
+  X-Twin-Token-Ttl-Ms: N   the token answered expires after N ms (0-${MAX_HOOK_TOKEN_TTL_MS}) instead of
+                           --token-ttl-seconds: log in with N=1, wait, and any call answers 403 TOKEN_EXPIRED
+                           (works through Prism's proxy). Another value answers 400 INVALID_TEST_HOOK.
+core responses carry a fresh UUID in X-Request-Id (quote it when reporting a failure).
+
+Secrets (API keys, passwords, tokens, PAN, CVV, PIN, expiry) are never printed.`;
 
 export class CliError extends Error {}
 
@@ -113,6 +168,8 @@ export function parseCli(argv: string[], env: Env = process.env): { help: true }
         host: { type: 'string' },
         'api-keys': { type: 'string' },
         'print-delay-ms': { type: 'string' },
+        accounts: { type: 'string' },
+        'token-ttl-seconds': { type: 'string' },
         'rate-limit-per-hour': { type: 'string' },
         'fault-rate': { type: 'string' },
         fault: { type: 'string' },
@@ -151,13 +208,23 @@ export function parseCli(argv: string[], env: Env = process.env): { help: true }
 
   const port = integerIn('port', 'TWIN_PORT', 0, 65535, DEFAULT_PORT);
 
+  // Flags that belong to the other API are refused; their environment variables are ignored (a
+  // shared environment may set both, as the harness's run plan sets TWIN_API_KEYS for every twin).
+  const foreign = api === 'core' ? ['api-keys', 'print-delay-ms'] : ['accounts', 'token-ttl-seconds'];
+  for (const flag of foreign) {
+    if (typeof values[flag] === 'string') throw new CliError(`--${flag} does not apply to --api ${api}`);
+  }
+
   const keysPick = pick('api-keys', 'TWIN_API_KEYS');
   const apiKeys = keysPick ? keysPick.value.split(',').map((k) => k.trim()).filter(Boolean) : [DEFAULT_API_KEY];
   if (!apiKeys.length) throw new CliError(`${keysPick!.source} lists no API key`);
   if (apiKeys.some((k) => k.includes(':'))) throw new CliError(`${keysPick!.source}: an API key cannot contain ":" (it is the Basic user name)`);
 
   const printDelayMs = integerIn('print-delay-ms', 'TWIN_PRINT_DELAY_MS', 0, 7 * 24 * 3_600_000, 0);
-  const rateLimitPerHour = integerIn('rate-limit-per-hour', 'TWIN_RATE_LIMIT_PER_HOUR', 0, 1_000_000_000, 0);
+  const rateLimitPerHour = integerIn('rate-limit-per-hour', 'TWIN_RATE_LIMIT_PER_HOUR', 0, 1_000_000_000, api === 'core' ? DEFAULT_CORE_RATE_LIMIT_PER_HOUR : 0);
+  if (api === 'core' && rateLimitPerHour === 0) {
+    throw new CliError(`${pick('rate-limit-per-hour', 'TWIN_RATE_LIMIT_PER_HOUR')!.source} cannot be 0 for --api core: the spec requires X-RateLimit-* on every response; give a large limit instead`);
+  }
 
   const ratePick = pick('fault-rate', 'TWIN_FAULT_RATE');
   const faultRate = ratePick ? parseFaultRate(ratePick.value) : 0;
@@ -172,7 +239,44 @@ export function parseCli(argv: string[], env: Env = process.env): { help: true }
   if (faultRate > 0 && !fault) throw new CliError(`${ratePick!.source} is set but no fault is: add --fault (${FAULT_SYNTAX})`);
   if (fault && !ratePick) throw new CliError(`${faultPick!.source} is set but no share of requests is: add --fault-rate (0..1)`);
 
-  return { help: false, options: { api, host, port, apiKeys, printDelayMs, rateLimitPerHour, faultRate, fault, log: values.log === true } };
+  const options: TwinOptions = { api, host, port, apiKeys, printDelayMs, rateLimitPerHour, faultRate, fault, log: values.log === true };
+  if (api === 'core') {
+    const accountsPick = pick('accounts', 'TWIN_CORE_ACCOUNTS');
+    options.accounts = accountsPick ? parseAccounts(accountsPick.value, accountsPick.source) : [{ ...DEFAULT_ACCOUNT }];
+    options.tokenTtlSeconds = integerIn('token-ttl-seconds', 'TWIN_TOKEN_TTL_SECONDS', 1, MAX_TOKEN_TTL_SECONDS, DEFAULT_TOKEN_TTL_SECONDS);
+  }
+  return { help: false, options };
+}
+
+/**
+ * `email:password[:limitPerHour]`, comma-separated. The email ends at the first ":"; a trailing
+ * ":<digits>" is the account's limit. Errors never echo a password.
+ */
+export function parseAccounts(value: string, source = '--accounts'): CoreAccountConfig[] {
+  const accounts: CoreAccountConfig[] = [];
+  const seen = new Set<string>();
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  if (!entries.length) throw new CliError(`${source} lists no account (expected email:password[:limitPerHour], comma-separated)`);
+  for (const [index, entry] of entries.entries()) {
+    const colon = entry.indexOf(':');
+    const email = colon < 0 ? entry : entry.slice(0, colon);
+    let password = colon < 0 ? '' : entry.slice(colon + 1);
+    let rateLimitPerHour: number | undefined;
+    const limit = /^(.*):(\d+)$/.exec(password);
+    if (limit) {
+      password = limit[1];
+      rateLimitPerHour = Number(limit[2]);
+      if (!Number.isSafeInteger(rateLimitPerHour) || rateLimitPerHour < 1 || rateLimitPerHour > 1_000_000_000) {
+        throw new CliError(`${source}: account ${index + 1} (${clip(email)}) needs a limitPerHour from 1 to 1000000000`);
+      }
+    }
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new CliError(`${source}: account ${index + 1} has no valid email before ":" (expected email:password[:limitPerHour])`);
+    if (!password) throw new CliError(`${source}: account ${index + 1} (${clip(email)}) has no password (expected email:password[:limitPerHour])`);
+    if (seen.has(email.toLowerCase())) throw new CliError(`${source}: account ${clip(email)} is listed twice`);
+    seen.add(email.toLowerCase());
+    accounts.push(rateLimitPerHour === undefined ? { email, password } : { email, password, rateLimitPerHour });
+  }
+  return accounts;
 }
 
 function clip(text: string): string {
@@ -203,7 +307,7 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   const { options } = parsed;
-  let twin: RunningTwin;
+  let twin: RunningTwin | RunningCoreTwin;
   try {
     twin = await startTwin(options);
   } catch (error) {
@@ -214,13 +318,14 @@ async function main(): Promise<void> {
       console.error(`twin: cannot listen on ${options.host}:${options.port}: ${reason}`);
     } else {
       // Most often the spec: missing, unparsable, or a schema Ajv cannot compile.
-      console.error(`twin: cannot start from ${SPEC_HINT}: ${message}`);
+      console.error(`twin: cannot start from ${apiProfile(options.api).specFile} (via lib/spec.ts, lib/contract.ts): ${message}`);
     }
     process.exit(1);
   }
   const extras = [
-    `keys: ${options.apiKeys.length}`,
+    options.api === 'core' ? `accounts: ${options.accounts?.length ?? 1}` : `keys: ${options.apiKeys.length}`,
     `rate limit: ${options.rateLimitPerHour ? `${options.rateLimitPerHour}/hour` : 'off'}`,
+    ...(options.api === 'core' ? [`token TTL: ${options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS} s`] : []),
     ...(options.printDelayMs ? [`print delay: ${options.printDelayMs} ms`] : []),
     ...(options.fault && options.faultRate > 0 ? [`faults: ${options.faultRate} × ${describeFault(options.fault)}`] : []),
   ];

@@ -1,5 +1,6 @@
 // Fixed-window rate limiter: N requests per bucket per window (an hour by default, aligned to the
-// clock like the Core API's documented limit). One bucket per API key (per client).
+// clock like the Core API's documented limit). One bucket per API key (per client) or per account;
+// a bucket may have its own limit (the Core twin's per-account limits), given with each take().
 
 export interface RateDecision {
   allowed: boolean;
@@ -23,8 +24,8 @@ export class FixedWindowRateLimiter {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`rate limit must be a positive integer, got ${limit}`);
   }
 
-  /** Counts one request against the bucket and says whether it is within the limit. */
-  take(key: string): RateDecision {
+  /** Counts one request against the bucket and says whether it is within the limit (the bucket's own, else the default). */
+  take(key: string, limit: number = this.limit): RateDecision {
     const now = this.now();
     const windowStart = now - (now % this.windowMs);
     let bucket = this.buckets.get(key);
@@ -37,9 +38,9 @@ export class FixedWindowRateLimiter {
     }
     bucket.count++;
     return {
-      allowed: bucket.count <= this.limit,
-      limit: this.limit,
-      remaining: Math.max(0, this.limit - bucket.count),
+      allowed: bucket.count <= limit,
+      limit,
+      remaining: Math.max(0, limit - bucket.count),
       resetEpochSeconds: Math.ceil((windowStart + this.windowMs) / 1000),
     };
   }

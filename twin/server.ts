@@ -2,10 +2,12 @@
 // Per request, in this order: route (compiled once from the spec's operation index), auth,
 // rate limit, fault injection, body parsing, request validation with the harness's compiled
 // validators (the spec is the one source of truth), then the API's handler, which is a plain
-// function of (state, input) and does no HTTP.
+// function of (state, input) and does no HTTP. Operations whose caller is identified by the body
+// (Core's login: the account of the email is the rate-limit bucket) read the body before auth.
 //
 // Nothing here knows Sovera: envelope, error format, auth scheme and handlers come from the
 // API definition, so a second API (twin/core/) reuses all of it.
+import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ApiId } from '../lib/apis.ts';
@@ -49,6 +51,13 @@ export class TwinError extends Error {
 export interface Principal {
   /** Rate-limit bucket; must not be the credential itself. */
   bucket: string;
+  /** This bucket's requests per hour, when it differs from the server's (per-account limits). */
+  rateLimitPerHour?: number;
+  /**
+   * Set when the caller is identified but refused (an expired token: 403). The request still counts
+   * against the bucket; secured operations answer this error, unsecured ones treat the caller as anonymous.
+   */
+  denied?: { status: number; code: string; message: string; headers?: Record<string, string> };
 }
 
 export interface HandlerInput<P extends Principal = Principal> {
@@ -57,6 +66,8 @@ export interface HandlerInput<P extends Principal = Principal> {
   /** Validated body: parsed JSON, or form fields coerced by the validator to the schema's types. */
   body: any;
   principal: P;
+  /** Test-hook request headers: every X-Twin-* header except X-Twin-Fault, lower-case names. */
+  hooks?: Readonly<Record<string, string>>;
 }
 
 export interface HandlerResult { status: number; data: unknown }
@@ -84,6 +95,20 @@ export interface ApiDefinition<S = unknown, P extends Principal = Principal> {
   successJson?(status: number, data: unknown): string;
   /** The full response body of an error, in the API's error format. */
   errorBody(status: number, code: string, message: string, extraErrors?: ErrorItem[]): unknown;
+  /** Response header carrying a fresh UUID on every response (Core: X-Request-Id); none when unset. */
+  requestIdHeader?: string;
+  /**
+   * Operations whose caller is identified by the request body rather than by credentials, keyed by
+   * operationId (Core: login counts against the account of the email). The body is read before auth
+   * and rate limiting for these; the result only picks the rate-limit bucket (the handler still gets
+   * the principal of the credentials, if any); undefined means an anonymous caller.
+   */
+  identifyByBody?: Readonly<Record<string, (body: unknown) => Principal | undefined>>;
+  /**
+   * Past the limit, callers without valid credentials get 429 (true) or are still answered 401
+   * (false, the default: Sovera). They count against their address either way.
+   */
+  throttleUnauthenticated?: boolean;
 }
 
 export interface ServerOptions {
@@ -251,7 +276,14 @@ interface Exchange {
   contentLength: string | undefined;
   transferEncoding: string | undefined;
   faultHeader: string | undefined;
+  /** X-Twin-* test-hook headers other than X-Twin-Fault (lower-case names), when any. */
+  hooks: Record<string, string> | undefined;
   timer: NodeJS.Timeout | undefined;
+  /** Set for operations that identify the caller by the body: auth and rate limit wait for it. */
+  identify: ((body: unknown) => Principal | undefined) | undefined;
+  /** The parsed body, once read before auth (identify) and kept across a delay fault. */
+  body: unknown;
+  bodyRead: boolean;
 }
 
 export async function startServer<S, P extends Principal>(api: ApiDefinition<S, P>, options: ServerOptions): Promise<RunningServer> {
@@ -267,6 +299,9 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
   const log = options.log ? options.logger ?? ((line: string) => console.log(line)) : undefined;
   const handlers = api.handlers;
   const successJson = api.successJson?.bind(api);
+  const requestIdHeader = api.requestIdHeader?.toLowerCase();
+  const identifyByBody = api.identifyByBody;
+  const throttleUnauthenticated = api.throttleUnauthenticated === true;
   const pendingTimers = new Set<NodeJS.Timeout>();
 
   // ---- responses ----
@@ -284,12 +319,15 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
       else if (fault.kind === 'content-type') contentType = HTML_TYPE;
     }
     const headers: Record<string, string | number> = { 'content-type': contentType, 'content-length': Buffer.byteLength(text) };
-    const rate = ex.rate;
+    let rate = ex.rate;
+    // An answer given before the caller is known (a login body that is not JSON) counts against its address.
+    if (rate === undefined && limiter !== undefined) rate = ex.rate = limiter.take(anonymousBucket(ex.req));
     if (rate !== undefined) {
       headers['x-ratelimit-limit'] = rate.limit;
       headers['x-ratelimit-remaining'] = rate.remaining;
       headers['x-ratelimit-reset'] = rate.resetEpochSeconds;
     }
+    if (requestIdHeader !== undefined) headers[requestIdHeader] = randomUUID();
     if (extraHeaders !== undefined) Object.assign(headers, extraHeaders);
     ex.res.writeHead(status, headers);
     ex.res.end(text);
@@ -311,6 +349,7 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
       req, res, route: undefined, pathParams: NO_PARAMS, query: NO_PARAMS, principal: undefined,
       rate: undefined, fault: undefined, started: log ? performance.now() : 0, chunks: undefined, size: 0, badPath: false, timer: undefined,
       authorization: undefined, contentType: undefined, contentLength: undefined, transferEncoding: undefined, faultHeader: undefined,
+      hooks: undefined, identify: undefined, body: undefined, bodyRead: false,
     };
     scanHeaders(ex, req.rawHeaders);
     if (log) res.once('finish', logExchange.bind(null, ex));
@@ -326,7 +365,10 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     }
     if (match.kind !== 'found') {
       // Unknown routes still count against the caller's bucket, so rate-limit headers are on every response.
-      if (limiter) ex.rate = limiter.take(api.authenticate(ex.authorization, req)?.bucket ?? anonymousBucket(req));
+      if (limiter) {
+        const who = api.authenticate(ex.authorization, req);
+        ex.rate = who !== undefined ? limiter.take(who.bucket, who.rateLimitPerHour) : limiter.take(anonymousBucket(req));
+      }
       if (match.kind === 'method') {
         writeError(ex, 405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed on '${pathname}'`, undefined, { allow: match.allowed.join(', ') });
       } else {
@@ -342,31 +384,61 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     ex.badPath = match.params === undefined;
     if (q >= 0 && route.hasQuery) ex.query = Object.fromEntries(new URLSearchParams(url.slice(q + 1)));
 
+    // Operations that identify the caller by the body (Core's login) read it first; auth, rate
+    // limit and faults follow in proceed().
+    const identify = identifyByBody?.[route.operationId];
+    if (identify !== undefined) {
+      ex.identify = identify;
+      readBody(ex);
+      return;
+    }
+
+    // 2.-4. auth, rate limit, fault injection
+    if (!admit(ex)) return;
+    if (ex.fault !== undefined && ex.fault.kind === 'delay') { delay(ex, ex.fault.ms); return; }
+
+    // 5. body, then validation and the handler
+    readBody(ex);
+  }
+
+  /** Auth, rate limit and fault injection; false when the request has been answered (or dropped). */
+  function admit(ex: Exchange): boolean {
+    const req = ex.req;
+    const route = ex.route!;
     // 2. auth (operations the spec leaves unsecured still learn who calls, when credentials are good)
-    const principal = route.operation.secured ? api.authenticate(ex.authorization, req) : api.authenticate(ex.authorization, req) ?? ANONYMOUS;
+    const authenticated = api.authenticate(ex.authorization, req);
+    const principal: Principal | undefined = route.operation.secured
+      ? authenticated
+      : authenticated !== undefined && authenticated.denied === undefined ? authenticated : ANONYMOUS;
     ex.principal = principal;
 
     // 3. rate limit (a caller without valid credentials counts against its address)
     if (limiter) {
-      const rate = limiter.take(principal !== undefined && principal !== ANONYMOUS ? principal.bucket : anonymousBucket(req));
+      const who = (ex.identify !== undefined ? ex.identify(ex.body) : undefined) ?? principal;
+      const rate = who !== undefined && who !== ANONYMOUS ? limiter.take(who.bucket, who.rateLimitPerHour) : limiter.take(anonymousBucket(req));
       ex.rate = rate;
-      if (principal !== undefined && !rate.allowed) {
+      if (!rate.allowed && (principal !== undefined || throttleUnauthenticated)) {
         writeError(ex, 429, 'RATE_LIMITED', `Rate limit of ${rate.limit} requests per hour exceeded; retry after the window resets`,
           undefined, { 'retry-after': String(Math.max(1, rate.resetEpochSeconds - Math.floor(Date.now() / 1000))) });
-        return;
+        return false;
       }
     }
     if (principal === undefined) {
       const u = api.unauthorized;
       writeError(ex, 401, u.code, u.message, undefined, u.headers);
-      return;
+      return false;
+    }
+    const denied = principal.denied;
+    if (denied !== undefined) {
+      writeError(ex, denied.status, denied.code, denied.message, undefined, denied.headers);
+      return false;
     }
 
     // 4. fault injection
     const faultHeader = ex.faultHeader;
     if (faultHeader !== undefined) {
       const parsed = parseFault(faultHeader);
-      if (!parsed.ok) { writeError(ex, 400, 'INVALID_FAULT', `X-Twin-Fault: ${parsed.error}`); return; }
+      if (!parsed.ok) { writeError(ex, 400, 'INVALID_FAULT', `X-Twin-Fault: ${parsed.error}`); return false; }
       ex.fault = parsed.fault;
     } else if (faultRate > 0 && Math.random() < faultRate) {
       ex.fault = globalFault;
@@ -376,36 +448,47 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
       switch (fault.kind) {
         case 'status':
           writeError(ex, fault.status, 'INJECTED_FAULT', `Injected fault: status ${fault.status}`);
-          return;
+          return false;
         case 'reset':
           req.socket.destroy();
-          return;
+          return false;
         case 'timeout':
           holdUntilTimeout(req.socket);
-          return;
-        case 'delay':
-          ex.timer = setTimeout(afterDelay, fault.ms, ex);
-          pendingTimers.add(ex.timer);
-          return;
+          return false;
         default:
-          break; // malformed-json and content-type alter the answer only
+          break; // delay is scheduled by the caller; malformed-json and content-type alter the answer only
       }
     }
+    return true;
+  }
 
-    // 5. body, then validation and the handler
-    readBody(ex);
+  function delay(ex: Exchange, ms: number): void {
+    ex.timer = setTimeout(afterDelay, ms, ex);
+    pendingTimers.add(ex.timer);
+  }
+
+  /** After the body: straight to validation, or first auth, rate limit and faults for operations that identify by body. */
+  function proceed(ex: Exchange, body: unknown): void {
+    if (ex.identify === undefined) { dispatch(ex, body); return; }
+    if (ex.res.headersSent || ex.req.socket.destroyed) return;
+    ex.body = body;
+    ex.bodyRead = true;
+    if (!admit(ex)) return;
+    if (ex.fault !== undefined && ex.fault.kind === 'delay') { delay(ex, ex.fault.ms); return; }
+    dispatch(ex, body);
   }
 
   function afterDelay(ex: Exchange): void {
     pendingTimers.delete(ex.timer!);
     if (ex.req.socket.destroyed) return;
-    readBody(ex);
+    if (ex.bodyRead) dispatch(ex, ex.body);
+    else readBody(ex);
   }
 
   function readBody(ex: Exchange): void {
     const length = ex.contentLength;
     if ((length === undefined || length === '0') && ex.transferEncoding === undefined) {
-      dispatch(ex, undefined);
+      proceed(ex, undefined);
       return;
     }
     if (length !== undefined && Number(length) > MAX_BODY_BYTES) {
@@ -437,7 +520,7 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     if (ex.chunks === undefined) return;
     const text = ex.chunks.length === 1 ? ex.chunks[0].toString('utf8') : Buffer.concat(ex.chunks, ex.size).toString('utf8');
     ex.chunks = undefined;
-    if (text.length === 0) { dispatch(ex, undefined); return; }
+    if (text.length === 0) { proceed(ex, undefined); return; }
     const contentType = ex.contentType;
     if (isJson(contentType)) {
       let body: unknown;
@@ -445,11 +528,11 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
         writeError(ex, 400, 'INVALID_BODY', 'Request body is not valid JSON');
         return;
       }
-      dispatch(ex, body);
+      proceed(ex, body);
     } else if (mediaType(contentType) === FORM_TYPE) {
-      dispatch(ex, parseForm(text));
+      proceed(ex, parseForm(text));
     } else {
-      dispatch(ex, text); // validation answers that this content type is not accepted
+      proceed(ex, text); // validation answers that this content type is not accepted
     }
   }
 
@@ -472,7 +555,7 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     }
     let result: HandlerResult;
     try {
-      result = handler(api.state, { pathParams: ex.pathParams, query: ex.query, body, principal: ex.principal as P });
+      result = handler(api.state, { pathParams: ex.pathParams, query: ex.query, body, principal: ex.principal as P, hooks: ex.hooks ?? NO_PARAMS });
     } catch (error) {
       if (error instanceof TwinError) {
         writeError(ex, error.status, error.code, error.message, error.extraErrors, error.headers);
@@ -544,6 +627,11 @@ function scanHeaders(ex: Exchange, raw: string[]): void {
       case 14: if (ex.contentLength === undefined && name.toLowerCase() === 'content-length') ex.contentLength = raw[i + 1]; break;
       case 17: if (ex.transferEncoding === undefined && name.toLowerCase() === 'transfer-encoding') ex.transferEncoding = raw[i + 1]; break;
       default: break;
+    }
+    // Test hooks: X-Twin-* other than X-Twin-Fault (e.g. Core's X-Twin-Token-Ttl-Ms). Cheap reject on "x-" first.
+    if (name.length > 7 && (name.charCodeAt(0) | 32) === 120 /* x */ && name.charCodeAt(1) === 45 /* - */) {
+      const lower = name.toLowerCase();
+      if (lower.startsWith('x-twin-') && lower !== FAULT_HEADER) (ex.hooks ??= {})[lower] ??= raw[i + 1];
     }
   }
 }

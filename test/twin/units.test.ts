@@ -166,7 +166,7 @@ test('parseCli: every bad input is a one-line CliError', () => {
     [['--port', 'abc'], {}, /--port/],
     [['--port', '-1'], {}, /--port/],
     [[], { TWIN_PORT: '1.5' }, /TWIN_PORT/],
-    [['--api', 'core'], {}, /--api/],
+    [['--api', 'nope'], {}, /--api/],
     [['--api-keys', ' , '], {}, /no API key/],
     [['--api-keys', 'a:b'], {}, /":"/],
     [['--print-delay-ms', 'soon'], {}, /--print-delay-ms/],
