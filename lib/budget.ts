@@ -40,6 +40,8 @@ export interface ScenarioPlan {
 export interface RequestPlan {
   perScenario: Record<string, ScenarioPlan>;
   setup: number;
+  /** How setup's requests add up, e.g. "login 1 + pool 2 × 5"; printed and quoted in a refusal. */
+  setupDetail?: string;
   /** Requests of the whole run; null when a scenario is unbounded. */
   total: number | null;
   /** Requests in the busiest hour (setup included); null when a scenario is unbounded. */
@@ -137,6 +139,7 @@ export function planRequests(
   requestsPerIteration: Record<string, number>,
   setupRequests: number,
   limitPerHour: number,
+  setupDetail?: string,
 ): RequestPlan {
   const perScenario: Record<string, ScenarioPlan> = {};
   let bounded = true;
@@ -160,6 +163,7 @@ export function planRequests(
   return {
     perScenario,
     setup: setupRequests,
+    setupDetail,
     total: bounded ? scenarioRequests + setupRequests : null,
     perHour: bounded ? busiestHour + setupRequests : null,
     limit: limitPerHour,
@@ -177,7 +181,7 @@ export function assertWithinBudget(plan: RequestPlan): void {
   }
   if (plan.perHour > plan.allowed) {
     const parts = Object.entries(plan.perScenario).map(([name, s]) => `${name} ${s.requestsPerIteration} req/iteration × ${s.iterations} iterations = ${s.requests}`);
-    throw new BudgetError(`Load plan refused: ${plan.perHour} requests in the busiest hour (${parts.join('; ')}; setup ${plan.setup}) `
+    throw new BudgetError(`Load plan refused: ${plan.perHour} requests in the busiest hour (${parts.join('; ')}; setup ${plan.setup}${plan.setupDetail ? ` = ${plan.setupDetail}` : ''}) `
       + `exceed ${plan.allowed}, ${Math.round(BUDGET_SHARE * 100)}% of the ${plan.limit} requests/hour limit. `
       + 'Lower POOL_SIZE, pick a lighter profile, or set RATE_LIMIT_PER_HOUR to the limit your provider granted.', plan);
   }
@@ -191,7 +195,7 @@ export function formatPlan(plan: RequestPlan, enforced: boolean): string[] {
     const requests = s.requests === null ? '' : ` = ${s.requests} requests`;
     lines.push(`  ${name.padEnd(14)} ${s.executor.padEnd(22)} ${s.requestsPerIteration} req/iteration × ${iterations}${requests}`);
   }
-  lines.push(`  ${'setup'.padEnd(14)} ${''.padEnd(22)} ${plan.setup} requests`);
+  lines.push(`  ${'setup'.padEnd(14)} ${''.padEnd(22)} ${plan.setup} requests${plan.setupDetail ? ` (${plan.setupDetail})` : ''}`);
   const total = plan.total === null ? 'unbounded' : String(plan.total);
   const perHour = plan.perHour === null ? 'unbounded' : String(plan.perHour);
   lines.push(`  total ${total} requests over ${formatSeconds(plan.durationSeconds)}; busiest hour ${perHour}`);

@@ -4,7 +4,10 @@ import { buildLoadBundles } from '../load/build/bundle.ts';
 console.log('Building k6 bundles into dist/load/');
 try {
   const info = await buildLoadBundles({ log: (line) => console.log(line) });
-  console.log(`Validators for ${Object.keys(info.operations).length} operations (formats: ${info.formats.join(', ') || 'none'}); test data: fixtures/load-data.json`);
+  for (const [api, built] of Object.entries(info.apis)) {
+    console.log(`${api}: validators for ${Object.keys(built.operations).length} operations of ${built.spec} (formats: ${built.formats.join(', ') || 'none'})`);
+  }
+  console.log('Test data: fixtures/load-data.json');
 } catch (error) {
   console.error(`load:build failed: ${(error as Error).message}`);
   process.exit(1);

@@ -1,7 +1,9 @@
 // `npm run load -- <scenario> [--target twin|mock|sandbox] [--profile smoke|load|stress|soak]`
 // In order: arguments, configuration, the request plan (printed; refused over budget on a
 // sandbox), k6 (K6_BIN or PATH; install guidance and exit 2 when missing), the bundles (rebuilt
-// when stale), the local server, then k6. Reports: reports/load/<scenario>/.
+// when stale), the local server (the twin or Prism's mock of the script's API), then k6.
+// Reports: reports/load/<scenario>/. Sovera scripts use SOVERA_BASE_URL + SOVERA_API_KEY on a
+// sandbox; core-balance uses CORE_BASE_URL + CORE_EMAIL/CORE_PASSWORD.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,19 +12,22 @@ import { parseArgs } from 'node:util';
 import { apiProfile } from '../lib/apis.ts';
 import { assertWithinBudget, BudgetError, formatPlan, planRequests, type RequestPlan } from '../lib/budget.ts';
 import { apiKeyFor, checkLiveBaseUrl, ConfigError, freePorts } from '../lib/config.ts';
+import type { ApiProfile } from '../lib/apis.ts';
 import { findK6, k6InstallGuidance, mockServer, startLocalServer, stopLocalServers, supportsDashboardExport, twinServer, type K6Binary } from '../lib/local-servers.ts';
 import { loadSpec, PROJECT_ROOT } from '../lib/spec.ts';
 import { bundlesStale, buildLoadBundles, DIST_DIR } from '../load/build/bundle.ts';
 import { exampleResponder } from '../load/build/examples.ts';
-import { checkLoadBaseUrl, DEFAULT_CLIENT_CODE, LoadConfigError } from '../load/lib/config.ts';
+import { LOAD_APIS, type LoadApiId } from '../load/lib/apis.ts';
+import { checkLoadBaseUrl, DEFAULT_CLIENT_CODE, LOCAL_CORE_CREDENTIALS, LoadConfigError } from '../load/lib/config.ts';
 import { flowCostTable, scenarioCosts } from '../load/lib/flow-costs.ts';
 import { buildProfile, isLoadTarget, isProfileName, LOAD_TARGETS, PROFILES, type LoadProfile, type LoadTarget, type ProfileName } from '../load/lib/profiles.ts';
-import { SCRIPTS } from '../load/lib/scenarios.ts';
+import { SCRIPTS, scriptApi } from '../load/lib/scenarios.ts';
 
 export const USAGE = `Usage: npm run load -- <scenario> [--target twin|mock|sandbox] [--profile smoke|load|stress|soak] [--dry-run] [--runners N]
   scenarios: ${Object.keys(SCRIPTS).join(', ')}
   --target    twin (default): the in-memory twin, started on loopback; mock: Prism's stateless mock;
-              sandbox: SOVERA_BASE_URL with SOVERA_API_KEY, within 80% of RATE_LIMIT_PER_HOUR (default 1000)
+              sandbox: SOVERA_BASE_URL with SOVERA_API_KEY (core-balance: CORE_BASE_URL with CORE_EMAIL and
+              CORE_PASSWORD), within 80% of RATE_LIMIT_PER_HOUR (default 1000)
   --profile   smoke (default), load, stress (local: ramps until thresholds break), soak
   --dry-run   print the request plan and stop
   --runners   plan for N distributed k6 instances (k6-operator parallelism; set RUNNERS=N in their
@@ -78,9 +83,13 @@ export function parseLoadArgs(argv: string[]): LoadOptions {
 
 export interface ResolvedRun {
   options: LoadOptions;
+  api: LoadApiId;
   /** Live base URL (sandbox), or undefined for a local target (the port is picked at start). */
   sandboxUrl?: string;
+  /** Sovera: the API key. '' for Core. */
   apiKey: string;
+  /** Core: the account setup() logs in with (the local account on twin and mock). */
+  credentials?: { email: string; password: string };
   rateLimitPerHour: number;
   poolSize?: number;
   contractSample?: number;
@@ -90,18 +99,21 @@ export interface ResolvedRun {
 
 /** Everything that can be refused before a process starts or a request is sent. */
 export function resolveRun(options: LoadOptions, env: Env = process.env): ResolvedRun {
-  const api = apiProfile('sovera');
+  const apiId = scriptApi(options.script);
+  const api = apiProfile(apiId);
   const rateLimitPerHour = env.RATE_LIMIT_PER_HOUR ? positiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : api.rateLimitPerHour;
   const poolSize = env.POOL_SIZE ? positiveInt('POOL_SIZE', env.POOL_SIZE) : undefined;
   const contractSample = env.CONTRACT_SAMPLE ? share('CONTRACT_SAMPLE', env.CONTRACT_SAMPLE) : undefined;
   let sandboxUrl: string | undefined;
   if (options.target === 'sandbox') {
     sandboxUrl = checkLiveBaseUrl(api, env[api.env.baseUrl], 'load');
-    checkLoadBaseUrl(sandboxUrl, 'sandbox');
+    // The configured sandbox: its host is the only non-loopback host allowed.
+    checkLoadBaseUrl(sandboxUrl, 'sandbox', apiId, { [api.env.baseUrl]: sandboxUrl });
   }
-  const apiKey = apiKeyFor(api, options.target, env);
+  const apiKey = api.auth === 'basic-key' ? apiKeyFor(api, options.target, env) : '';
+  const credentials = api.auth === 'bearer-login' ? loginCredentials(api, options.target, env) : undefined;
 
-  const costs = flowCostTable(exampleResponder(loadSpec('sovera')));
+  const costs = flowCostTable(exampleResponder(loadSpec(apiId)), apiId);
   const names = SCRIPTS[options.script];
   const perScenario = scenarioCosts(costs, names, options.target);
   const profile = buildProfile({
@@ -116,8 +128,20 @@ export function resolveRun(options: LoadOptions, env: Env = process.env): Resolv
   });
   const requestsPerIteration = Object.fromEntries(Object.entries(perScenario).map(([name, cost]) => [name, cost.requests]));
   // Arrival rates are split between runners; setup() runs on each of them.
-  const plan = planRequests(profile.scenarios, requestsPerIteration, profile.setupRequests * options.runners, rateLimitPerHour);
-  return { options, sandboxUrl, apiKey, rateLimitPerHour, poolSize, contractSample, profile, plan };
+  const setupDetail = `${LOAD_APIS[apiId].setupStep} ${costs.readinessRequests} + pool ${profile.poolSize} × ${costs.provision.requests}`
+    + (options.runners > 1 ? `, × ${options.runners} runners` : '');
+  const plan = planRequests(profile.scenarios, requestsPerIteration, profile.setupRequests * options.runners, rateLimitPerHour, setupDetail);
+  return { options, api: apiId, sandboxUrl, apiKey, credentials, rateLimitPerHour, poolSize, contractSample, profile, plan };
+}
+
+/** Core: CORE_EMAIL and CORE_PASSWORD on a sandbox; the local account (the twin's, any for the mock) otherwise. */
+function loginCredentials(api: ApiProfile, target: LoadTarget, env: Env): { email: string; password: string } {
+  if (target !== 'sandbox') return { ...LOCAL_CORE_CREDENTIALS };
+  const emailVar = api.env.email ?? 'CORE_EMAIL';
+  const passwordVar = api.env.password ?? 'CORE_PASSWORD';
+  const missing = [emailVar, passwordVar].filter((name) => !env[name]);
+  if (missing.length) throw new ConfigError(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set for --target sandbox.`, `set ${emailVar} and ${passwordVar} to your sandbox account in .env (never commit them).`);
+  return { email: env[emailVar]!, password: env[passwordVar]! };
 }
 
 /** Runs a load scenario end to end; resolves to the process exit code. */
@@ -128,8 +152,14 @@ export async function runLoad(argv: string[], env: Env = process.env, out: (line
   const sample = run.contractSample ?? profile.contractSample;
 
   out(`Load ${options.script}: profile ${options.profile} on ${options.target}${run.sandboxUrl ? ` (${run.sandboxUrl})` : ''}${options.runners > 1 ? `, ${options.runners} runners` : ''}`);
-  out(`  scenarios: ${SCRIPTS[options.script].join(', ')}; pool ${profile.poolSize} cardholders for up to ${profile.maxVUs} VUs; contract sample ${sample}`);
-  if (profile.poolSize < profile.maxVUs) out(`  warning: POOL_SIZE ${profile.poolSize} is below the ${profile.maxVUs} VUs: VUs may share cards, and lifecycle steps answer 400.`);
+  const members = run.api === 'core' ? 'cards' : 'cardholders';
+  out(`  scenarios: ${SCRIPTS[options.script].join(', ')}; pool ${profile.poolSize} ${members} for up to ${profile.maxVUs} VUs; contract sample ${sample}`);
+  if (profile.poolSize < profile.maxVUs) {
+    out(`  warning: POOL_SIZE ${profile.poolSize} is below the ${profile.maxVUs} VUs: VUs may share cards, and ${run.api === 'core' ? 'balance checks fail' : 'lifecycle steps answer 400'}.`);
+  }
+  if (run.api === 'core' && options.target === 'sandbox' && plan.durationSeconds > 3600) {
+    out(`  note: the token of setup()'s login must stay valid for the whole run (${plan.durationSeconds / 3600} h); the docs do not give its lifetime, and an expired one answers 403.`);
+  }
   for (const line of formatPlan(plan, options.target === 'sandbox')) out(line);
   if (options.target === 'sandbox') assertWithinBudget(plan);
   if (options.dryRun) return 0;
@@ -150,11 +180,11 @@ export async function runLoad(argv: string[], env: Env = process.env, out: (line
   try {
     if (!baseUrl) {
       const [port] = freePorts(1);
-      const server = options.target === 'twin' ? twinServer('sovera', port) : mockServer('sovera', port);
+      const server = options.target === 'twin' ? twinServer(run.api, port) : mockServer(run.api, port);
       out(`Starting ${server.name} on 127.0.0.1:${port}`);
       await startLocalServer(server);
       // The twin serves under the API's base path; Prism's mock at the root.
-      baseUrl = `http://127.0.0.1:${port}${options.target === 'twin' ? apiProfile('sovera').basePath : ''}`;
+      baseUrl = `http://127.0.0.1:${port}${options.target === 'twin' ? apiProfile(run.api).basePath : ''}`;
     }
     const childEnv = k6Env(env, run, baseUrl, reportDir, k6);
     const bundle = path.relative(PROJECT_ROOT, path.join(DIST_DIR, `${options.script}.js`));
@@ -176,9 +206,16 @@ export class K6MissingError extends Error {}
 function k6Env(env: Env, run: ResolvedRun, baseUrl: string, reportDir: string, k6: K6Binary): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  if (run.api === 'core') {
+    // Local targets get the local account even when .env holds the sandbox one.
+    out.CORE_EMAIL = run.credentials!.email;
+    out.CORE_PASSWORD = run.credentials!.password;
+    delete out.API_KEY;
+  } else {
+    out.API_KEY = run.apiKey;
+  }
   Object.assign(out, {
     BASE_URL: baseUrl,
-    API_KEY: run.apiKey,
     TARGET: run.options.target,
     PROFILE: run.options.profile,
     RATE_LIMIT_PER_HOUR: String(run.rateLimitPerHour),

@@ -1,18 +1,29 @@
 // Configuration of a k6 run, read from the environment once at init. The parsing is pure and
 // takes the environment as an argument (tested in Node); k6 passes its __ENV.
-// Secrets (API_KEY) are only ever turned into the Authorization header, never printed.
-import { APIS } from '../../lib/apis.ts';
+// Secrets (API_KEY, CORE_PASSWORD) are only ever turned into the Authorization header or the
+// login body, never printed.
+import { LOAD_APIS, type LoadApi, type LoadApiId } from './apis.ts';
 import { isLoadTarget, isProfileName, type LoadTarget, type ProfileName } from './profiles.ts';
+import { scriptApi } from './scenarios.ts';
 
 /** The twin's default address (npm run twin) and key: running a bundle by hand needs no variables. */
-export const DEFAULT_BASE_URL = 'http://127.0.0.1:4020/cards/v2';
+export const DEFAULT_BASE_URL = LOAD_APIS.sovera.defaultBaseUrl;
 export const LOCAL_API_KEY = 'local-harness-key';
 export const DEFAULT_CLIENT_CODE = 'HARNESS-DEBIT-01';
-export const DEFAULT_RATE_LIMIT_PER_HOUR = APIS.sovera.rateLimitPerHour;
+export const DEFAULT_RATE_LIMIT_PER_HOUR = LOAD_APIS.sovera.rateLimitPerHour;
+/**
+ * The Core account on local targets: the docs' sandbox test account, which the Core twin
+ * accepts by default (npm run load starts it with this account and a limit load runs cannot reach).
+ */
+export const LOCAL_CORE_CREDENTIALS = { email: 'test@example.com', password: 'test123' } as const;
 
 export interface LoadConfig {
+  api: LoadApiId;
   baseUrl: string;
+  /** Sovera: the API key (HTTP Basic user name); '' for Core. */
   apiKey: string;
+  /** Core: the account setup() logs in with (CORE_EMAIL, CORE_PASSWORD). */
+  credentials?: { email: string; password: string };
   target: LoadTarget;
   profile: ProfileName;
   stateful: boolean;
@@ -37,45 +48,79 @@ export class LoadConfigError extends Error {
 }
 
 export function readConfig(env: Env, script: string): LoadConfig {
+  const api = LOAD_APIS[scriptApi(script)];
   const target = env.TARGET || 'twin';
   if (!isLoadTarget(target)) throw new LoadConfigError(`TARGET="${target}" is not a load target; use twin, mock or sandbox.`);
   const profile = env.PROFILE || 'smoke';
   if (!isProfileName(profile)) throw new LoadConfigError(`PROFILE="${profile}" is not a profile; use smoke, load, stress or soak.`);
-  const baseUrl = checkLoadBaseUrl(env.BASE_URL || DEFAULT_BASE_URL, target);
-  const apiKey = env.API_KEY || (target === 'sandbox' ? '' : LOCAL_API_KEY);
-  if (!apiKey) throw new LoadConfigError('API_KEY is not set for TARGET=sandbox; pass your sandbox key in the environment (npm run load does it from SOVERA_API_KEY).');
+  const baseUrl = checkLoadBaseUrl(env.BASE_URL || api.defaultBaseUrl, target, api.id, env);
+  let apiKey = '';
+  let credentials: LoadConfig['credentials'];
+  if (api.id === 'core') {
+    const local = target !== 'sandbox';
+    const email = env.CORE_EMAIL || (local ? LOCAL_CORE_CREDENTIALS.email : '');
+    const password = env.CORE_PASSWORD || (local ? LOCAL_CORE_CREDENTIALS.password : '');
+    if (!email || !password) {
+      throw new LoadConfigError('CORE_EMAIL and CORE_PASSWORD must both be set for TARGET=sandbox: the sandbox account setup() logs in with (npm run load passes them from your environment or .env).');
+    }
+    credentials = { email, password };
+  } else {
+    apiKey = env.API_KEY || (target === 'sandbox' ? '' : LOCAL_API_KEY);
+    if (!apiKey) throw new LoadConfigError('API_KEY is not set for TARGET=sandbox; pass your sandbox key in the environment (npm run load does it from SOVERA_API_KEY).');
+  }
   return {
+    api: api.id,
     baseUrl,
     apiKey,
+    credentials,
     target,
     profile,
     stateful: env.TARGET_STATEFUL ? parseBoolean('TARGET_STATEFUL', env.TARGET_STATEFUL) : target !== 'mock',
     contractSample: env.CONTRACT_SAMPLE ? parseShare('CONTRACT_SAMPLE', env.CONTRACT_SAMPLE) : undefined,
     poolSize: env.POOL_SIZE ? parsePositiveInt('POOL_SIZE', env.POOL_SIZE) : undefined,
-    rateLimitPerHour: env.RATE_LIMIT_PER_HOUR ? parsePositiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : DEFAULT_RATE_LIMIT_PER_HOUR,
+    rateLimitPerHour: env.RATE_LIMIT_PER_HOUR ? parsePositiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : api.rateLimitPerHour,
     runners: env.RUNNERS ? parsePositiveInt('RUNNERS', env.RUNNERS) : 1,
     clientCode: env.CLIENT_CODE || DEFAULT_CLIENT_CODE,
     reportDir: (env.REPORT_DIR || `reports/load/${script}`).replace(/\/+$/, ''),
   };
 }
 
+/** Host of an http(s) URL, lower case and without brackets, or undefined. */
+export function hostOf(raw: string | undefined): string | undefined {
+  const m = raw ? /^https?:\/\/(\[[^\]]+\]|[^/:?#]+)(?::\d+)?(?:[/?#]|$)/i.exec(raw) : null;
+  return m ? m[1].replace(/^\[|\]$/g, '').toLowerCase() : undefined;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
 /**
- * Load runs go to loopback (twin, mock) or to a sandbox over https that is not a production
- * host; anything else is refused before the first request. Returns the URL without a trailing slash.
+ * Load runs go to loopback (twin, mock), or to a sandbox over https that is not a production
+ * host and is the configured one: a sandbox host of the API's spec, or the host of its base-URL
+ * variable (SOVERA_BASE_URL, CORE_BASE_URL) in the environment. Anything else is refused before
+ * the first request. Returns the URL without a trailing slash.
  */
-export function checkLoadBaseUrl(raw: string, target: LoadTarget): string {
-  const m = /^(https?):\/\/(\[[^\]]+\]|[^/:?#]+)(?::\d+)?(?:[/?#]|$)/i.exec(raw);
-  if (!m) throw new LoadConfigError(`BASE_URL="${raw}" is not an http(s) URL.`);
+export function checkLoadBaseUrl(raw: string, target: LoadTarget, apiId: LoadApiId = 'sovera', env: Env = {}): string {
+  const api: LoadApi = LOAD_APIS[apiId];
+  const m = /^(https?):\/\//i.exec(raw);
+  const host = hostOf(raw);
+  if (!m || !host) throw new LoadConfigError(`BASE_URL="${raw}" is not an http(s) URL.`);
   const scheme = m[1].toLowerCase();
-  const host = m[2].replace(/^\[|\]$/g, '').toLowerCase();
-  const loopback = host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+  const loopback = isLoopback(host);
   if (target !== 'sandbox' && !loopback) {
     throw new LoadConfigError(`BASE_URL host ${host} is not loopback; TARGET=${target} runs only against 127.0.0.1 or ::1 (use TARGET=sandbox for a live sandbox).`);
   }
-  if (target === 'sandbox') {
-    if (scheme !== 'https' && !loopback) throw new LoadConfigError(`BASE_URL sends the API key over plain http to ${host}; use https.`);
-    const production = Object.values(APIS).some((api) => api.productionHosts.indexOf(host) >= 0);
+  if (target === 'sandbox' && !loopback) {
+    const secret = api.id === 'core' ? 'the login credentials' : 'the API key';
+    if (scheme !== 'https') throw new LoadConfigError(`BASE_URL sends ${secret} over plain http to ${host}; use https.`);
+    const production = Object.keys(LOAD_APIS).some((id) => LOAD_APIS[id as LoadApiId].productionHosts.indexOf(host) >= 0);
     if (production) throw new LoadConfigError(`BASE_URL points at the production host ${host}; load runs go to a sandbox only.`);
+    const configured = hostOf(env[api.baseUrlVariable]);
+    if (api.sandboxHosts.indexOf(host) < 0 && host !== configured) {
+      throw new LoadConfigError(`BASE_URL host ${host} is neither loopback nor the configured sandbox (${api.sandboxHosts.concat(configured && api.sandboxHosts.indexOf(configured) < 0 ? [configured] : []).join(', ')}); `
+        + `set ${api.baseUrlVariable} to your sandbox URL (npm run load does) to allow its host.`);
+    }
   }
   return raw.replace(/\/+$/, '');
 }

@@ -1,5 +1,5 @@
-// The module the build generates from the spec into dist/load/.gen/ (scripts/build-load.ts) and
-// resolves for esbuild under this name. Declared here so the k6 scripts type-check without it.
+// The modules the build generates from each API's spec into dist/load/.gen/ (scripts/build-load.ts)
+// and resolves for esbuild under these names. Declared here so the k6 scripts type-check without them.
 declare module 'harness-generated:sovera' {
   import type { OperationMeta, ResponseValidator } from './k6-runner.ts';
   import type { FlowCostTable } from './flow-costs.ts';
@@ -11,5 +11,15 @@ declare module 'harness-generated:sovera' {
   /** Requests per iteration of each scenario on each target, counted from the flows. */
   export const FLOW_COSTS: FlowCostTable;
   /** The formats the spec's schemas use, each compiled as a k6-safe regex. */
+  export const FORMATS: string[];
+}
+
+declare module 'harness-generated:core' {
+  import type { OperationMeta, ResponseValidator } from './k6-runner.ts';
+  import type { FlowCostTable } from './flow-costs.ts';
+
+  export const OPERATIONS: Record<string, OperationMeta>;
+  export const VALIDATORS: Record<string, ResponseValidator>;
+  export const FLOW_COSTS: FlowCostTable;
   export const FORMATS: string[];
 }

@@ -3,7 +3,7 @@
 // validated with the spec's precompiled validators, and a 429 aborts the whole run.
 // k6 itself comes in through RunnerDeps, so this module runs (and is tested) in Node too.
 import { FlowError, runFlowSync, type Flow, type Step, type StepResponse } from '../../scenarios/flow.ts';
-import type { Cardholder, NaturalUserInput } from '../../scenarios/sovera.ts';
+import { coreLogin, type CoreCredentials, type CoreSession } from '../../scenarios/core.ts';
 import { buildRequest, type OperationRef } from '../../lib/http.ts';
 
 export interface HttpResponseLike {
@@ -51,8 +51,8 @@ export interface ResponseValidator {
 
 export interface RunnerConfig {
   baseUrl: string;
-  /** Authorization header value; never logged. */
-  authorization: string;
+  /** Authorization header value; never logged. Undefined: no header (Core's login). */
+  authorization: string | undefined;
   /** Share of responses (0..1) validated against the spec. */
   contractSample: number;
   operations: Record<string, OperationMeta>;
@@ -138,7 +138,7 @@ export function createExecutor(deps: RunnerDeps, config: RunnerConfig, log = lim
       throw new RateLimitedError(step.operationId);
     }
     deps.check(status, statusCheck(op, step.expect), op.tags);
-    const response = lazyResponse(step.operationId, status, res.body);
+    const response = lazyResponse(step.operationId, status, res.body, res.error);
     if (status !== 0 && (sample >= 1 || (sample > 0 && deps.random() < sample))) validate(op, status, res, response);
     return response;
   };
@@ -168,13 +168,17 @@ function headerOf(headers: Record<string, string>, name: string): string {
   return '';
 }
 
+/** A step's response; `transportError` is k6's error text when there was no answer (status 0). */
+export interface RunnerStepResponse extends StepResponse { transportError?: string }
+
 /** The body is parsed on first read, once: flows that never read it cost no JSON.parse. */
-function lazyResponse(operationId: string, status: number, raw: string | ArrayBuffer | null): StepResponse {
+function lazyResponse(operationId: string, status: number, raw: string | ArrayBuffer | null, transportError: string | undefined): RunnerStepResponse {
   let parsed = false;
   let value: unknown;
   return {
     operationId,
     status,
+    transportError: status === 0 ? transportError || 'no response' : undefined,
     get body(): any {
       if (!parsed) {
         parsed = true;
@@ -193,7 +197,7 @@ function tryParse(text: string): unknown {
  * Runs one iteration's flow. A failed flow is one failed check (named after the scenario) and a
  * log line; a 429 aborts the run, outside any try so nothing can swallow the abort.
  */
-export function runIteration(deps: RunnerDeps, scenario: string, flow: Flow<unknown>, execute: Execute, log: (message: string) => void): boolean {
+export function runIteration(deps: RunnerDeps, scenario: string, flow: Flow<unknown>, execute: Execute, log: (message: string) => void, errorCode?: ErrorCodeOf): boolean {
   let ok = false;
   let abortReason: string | undefined;
   try {
@@ -201,25 +205,35 @@ export function runIteration(deps: RunnerDeps, scenario: string, flow: Flow<unkn
     ok = true;
   } catch (error) {
     if (error instanceof RateLimitedError) abortReason = error.message;
-    else log(`${scenario}: ${describeError(error)}`);
+    else log(`${scenario}: ${describeError(error, errorCode)}`);
   }
   deps.check(ok, { [`${scenario} flow completes`]: (v: boolean) => v }, { flow: scenario });
   if (abortReason !== undefined) deps.abort(abortReason);
   return ok;
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof FlowError) return error.message; // operationId, expected and actual status, error code
+/** The machine-readable code of an error body, per API (load/lib/apis.ts). */
+export type ErrorCodeOf = (body: any) => string;
+
+/** A failed flow in one line: operationId, expected and actual status, the API's error code. Never a body. */
+export function describeError(error: unknown, errorCode?: ErrorCodeOf): string {
+  if (error instanceof FlowError) {
+    if (!errorCode) return error.message; // FlowError names Sovera's envelope code itself
+    const r = error.response as RunnerStepResponse;
+    const detail = r.status === 0 ? r.transportError ?? '' : errorCode(r.body);
+    return `${error.step.operationId}: expected status ${error.step.expect}, got ${r.status}${detail ? ` (${detail})` : ''}`;
+  }
   return error instanceof Error ? error.message : String(error);
 }
 
-export interface PoolOptions {
+export interface PoolOptions<M = any, U extends { email: string } = any> {
   poolSize: number;
   clientCode: string;
-  users: ArrayLike<NaturalUserInput>;
+  users: ArrayLike<U>;
   /** Makes emails unique per run (providers may refuse a reused email). */
   runId: string;
-  provision(user: NaturalUserInput, clientCode: string): Flow<Cardholder>;
+  provision(user: U, clientCode: string): Flow<M>;
+  errorCode?: ErrorCodeOf;
 }
 
 /** Checks the target answers before provisioning anything: one request, and a clear error when it does not. */
@@ -251,17 +265,39 @@ export function checkReadiness(deps: RunnerDeps, config: RunnerConfig, operation
   }
 }
 
+/**
+ * Core's setup entry: one login through the executor (tagged, status-checked and validated like
+ * any step; sent without credentials), with a clear error when the target is down or refuses the
+ * account. A 429 propagates as RateLimitedError. The token is returned, never logged.
+ */
+export function loginForSetup(execute: Execute, credentials: CoreCredentials, baseUrl: string): CoreSession {
+  try {
+    return runFlowSync(coreLogin(credentials), execute);
+  } catch (error) {
+    if (!(error instanceof FlowError)) throw error;
+    const r = error.response as RunnerStepResponse;
+    if (r.status === 0) {
+      throw new Error(`Cannot reach ${baseUrl} (${r.transportError ?? 'no response'}). Start the target first (npm run load starts the twin or mock itself), or fix BASE_URL.`);
+    }
+    if (r.status === 401 || r.status === 403) {
+      throw new Error(`${baseUrl} refused the login (login answered ${r.status}). Check CORE_EMAIL and CORE_PASSWORD for a sandbox, TWIN_CORE_ACCOUNTS for a twin.`);
+    }
+    throw new Error(`${baseUrl} is not ready: login answered ${r.status}, expected 200. Is BASE_URL the Core API's base URL?`);
+  }
+}
+
 /** Provisions the pool through the shared flows; throws, naming the member and step, when one fails. */
-export function provisionPool(execute: Execute, options: PoolOptions): Cardholder[] {
+export function provisionPool<M, U extends { email: string }>(execute: Execute, options: PoolOptions<M, U>): M[] {
   if (!options.users.length) throw new Error('No test users: the load-data.json next to the bundle is empty; rebuild (npm run load:build).');
-  const pool: Cardholder[] = [];
+  const pool: M[] = [];
   for (let i = 0; i < options.poolSize; i++) {
     const user = options.users[i % options.users.length];
     const unique = { ...user, email: uniqueEmail(user.email, options.runId, i) };
     try {
       pool.push(runFlowSync(options.provision(unique, options.clientCode), execute));
     } catch (error) {
-      throw new Error(`Provisioning pool member ${i + 1} of ${options.poolSize} failed: ${describeError(error)}`);
+      if (error instanceof RateLimitedError) throw error;
+      throw new Error(`Provisioning pool member ${i + 1} of ${options.poolSize} failed: ${describeError(error, options.errorCode)}`);
     }
   }
   return pool;
@@ -274,7 +310,7 @@ export function uniqueEmail(email: string, runId: string, index: number): string
 
 /**
  * The pool member of a VU. VU ids are unique across the test, so with a pool at least as large
- * as the VUs that may run at once, no two VUs block and unblock the same card.
+ * as the VUs that may run at once, no two VUs block and unblock (or top up) the same card.
  */
 export function memberFor<T>(pool: readonly T[], vuIdInTest: number): T {
   if (!pool.length) throw new Error('The pool is empty: setup() provisioned nothing.');

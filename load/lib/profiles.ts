@@ -22,8 +22,10 @@ export interface ProfileInput {
   scenarios: Record<string, FlowCost>;
   /** Cost of provisioning one pool member (user, funded wallet, card). */
   provision: FlowCost;
-  /** Requests setup() makes before provisioning (the readiness probe). */
+  /** Requests setup() makes before provisioning (Sovera: the readiness probe; Core: the login). */
   readinessRequests: number;
+  /** Operations setup() calls (readiness or login, provisioning): their contract violations get a threshold of their own too. */
+  setupOperations?: string[];
   rateLimitPerHour: number;
   /** Overrides the pool size the profile derives from its VUs. */
   poolSize?: number;
@@ -163,6 +165,7 @@ function thresholds(input: ProfileInput, names: string[]): Record<string, Array<
     // Per operation as well, so the report names the operation that broke the spec.
     out[`contract_violations{operation:${op}}`] = ['count==0'];
   }
+  for (const op of input.setupOperations ?? []) out[`contract_violations{operation:${op}}`] = ['count==0'];
   return out;
 }
 

@@ -1,7 +1,13 @@
-// The load scenarios: which shared flow one iteration runs, for a pool member, on a target.
-// Pure: used by the k6 scripts, by the build (to count requests per iteration) and by tests.
+// The load scenarios: which shared flow one iteration runs, for a pool member, on a target; and
+// how setup() provisions a pool member, per API. Pure: used by the k6 scripts, by the build (to
+// count requests per iteration) and by tests.
 import type { Flow } from '../../scenarios/flow.ts';
+import {
+  coreBalanceCycle, coreBalanceSteps, provisionCoreCard,
+  type CoreBalanceSteps, type CoreCard, type CoreCustomerInput,
+} from '../../scenarios/core.ts';
 import { balanceCheck, cardLifecycle, provisionCardholder, type Cardholder, type NaturalUserInput } from '../../scenarios/sovera.ts';
+import type { LoadApiId } from './apis.ts';
 import type { LoadTarget } from './profiles.ts';
 
 export interface IterationContext {
@@ -9,26 +15,44 @@ export interface IterationContext {
   /** The target keeps state: cross-call assertions are on. */
   stateful: boolean;
   target: LoadTarget;
+  /**
+   * What this VU last saw of each of its cards' balances (Core): cardId → balance, or null when
+   * an iteration failed half-way and the balance is unknown until the next getCard. One map per
+   * VU (k6 runs each VU in its own JS runtime); absent: growth is not checked.
+   */
+  balances?: Map<string, number | null>;
 }
 
-export interface LoadScenario {
+export interface LoadScenario<M = any> {
   name: string;
+  api: LoadApiId;
   description: string;
-  iteration(member: Cardholder, ctx: IterationContext): Flow<unknown>;
+  iteration(member: M, ctx: IterationContext): Flow<unknown>;
 }
 
-export type ScenarioName = 'lifecycle' | 'balance-check';
+export type ScenarioName = 'lifecycle' | 'balance-check' | 'core-balance';
+
+/** Top-up of each core-balance iteration, in the card's currency units (x.5: exact in binary floating point). */
+export const CORE_TOP_UP_AMOUNT = 12.5;
 
 export const SCENARIOS: Record<ScenarioName, LoadScenario> = {
   lifecycle: {
     name: 'lifecycle',
+    api: 'sovera',
     description: 'block, getCard, unblock, getCard on the VU\'s own card; then a fresh physical card acknowledged (not on a sandbox, which prints cards in ~48 h)',
-    iteration: (member, ctx) => cardLifecycle(member, ctx.clientCode, { stateful: ctx.stateful, ackFreshCard: ctx.target !== 'sandbox' }),
+    iteration: (member: Cardholder, ctx) => cardLifecycle(member, ctx.clientCode, { stateful: ctx.stateful, ackFreshCard: ctx.target !== 'sandbox' }),
   },
   'balance-check': {
     name: 'balance-check',
+    api: 'sovera',
     description: 'getWallet (integer cents, valid envelope), listWalletsByUser',
-    iteration: (member, ctx) => balanceCheck(member.userId, member.walletId, { stateful: ctx.stateful }),
+    iteration: (member: Cardholder, ctx) => balanceCheck(member.userId, member.walletId, { stateful: ctx.stateful }),
+  },
+  'core-balance': {
+    name: 'core-balance',
+    api: 'core',
+    description: 'addBalance (balance grew by the amount), listMovements (newest is the positive top-up), getCard (same balance, active) on the VU\'s own card',
+    iteration: (member: CoreCard, ctx) => coreBalanceIteration(member, ctx),
   },
 };
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
@@ -38,7 +62,29 @@ export const SCRIPTS: Record<string, ScenarioName[]> = {
   lifecycle: ['lifecycle'],
   'balance-check': ['balance-check'],
   gate: ['lifecycle', 'balance-check'],
+  'core-balance': ['core-balance'],
 };
+
+/** The API a script's scenarios call (one per script: one spec, one auth, one pool). */
+export function scriptApi(script: string): LoadApiId {
+  const names = SCRIPTS[script];
+  if (!names) throw new Error(`Unknown load script "${script}". Known: ${Object.keys(SCRIPTS).join(', ')}.`);
+  return scenariosApi(names);
+}
+
+export function scenariosApi(names: readonly ScenarioName[]): LoadApiId {
+  const apis = [...new Set(names.map((name) => SCENARIOS[name].api))];
+  if (apis.length !== 1) throw new Error(`A load script runs scenarios of one API; ${names.join(', ')} call ${apis.join(' and ')}.`);
+  return apis[0];
+}
+
+export function scenariosOf(api: LoadApiId): ScenarioName[] {
+  return SCENARIO_NAMES.filter((name) => SCENARIOS[name].api === api);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sovera
+// ---------------------------------------------------------------------------------------------
 
 /** Funds each pool member's wallet gets, so balances are non-trivial. */
 export const POOL_FUNDS_CENTS = 100_000;
@@ -51,3 +97,42 @@ export function provisionMember(user: NaturalUserInput, clientCode: string): Flo
 /** The operation setup() probes first: a GET with a path parameter, answered 404 (or the mock's 200) for an unknown id. */
 export const READINESS_OPERATION = 'getWallet';
 export const READINESS_REQUESTS = 1;
+
+// ---------------------------------------------------------------------------------------------
+// Core
+// ---------------------------------------------------------------------------------------------
+
+/** Funds each Core pool card gets before activation, in currency units. */
+export const CORE_POOL_FUNDS = 1000;
+export const CORE_POOL_CURRENCY = 'USD';
+
+/** The test users of load-data.json as Core customers (name, email). */
+export function coreCustomerOf(user: NaturalUserInput): CoreCustomerInput {
+  return { name: `${user.firstName} ${user.lastName}`, email: user.email };
+}
+
+/** One Core pool member: customer, card assigned, funded, active (5 requests). */
+export function provisionCoreMember(user: NaturalUserInput, checks: { stateful: boolean } = { stateful: true }): Flow<CoreCard> {
+  return provisionCoreCard(coreCustomerOf(user), { currency: CORE_POOL_CURRENCY, initialBalance: CORE_POOL_FUNDS }, checks);
+}
+
+// Steps depend only on (cardId, amount): built once per card, reused by every iteration.
+const coreSteps = new Map<string, CoreBalanceSteps>();
+
+function* coreBalanceIteration(member: CoreCard, ctx: IterationContext): Flow<unknown> {
+  let steps = coreSteps.get(member.cardId);
+  if (!steps) {
+    steps = coreBalanceSteps(member.cardId, CORE_TOP_UP_AMOUNT);
+    coreSteps.set(member.cardId, steps);
+  }
+  const balances = ctx.balances;
+  let previous: number | null | undefined;
+  if (balances) {
+    previous = balances.get(member.cardId);
+    if (previous === undefined) previous = member.balance; // first iteration: the balance setup() left
+    balances.set(member.cardId, null); // unknown until this iteration completes
+  }
+  const result = yield* coreBalanceCycle(steps, previous, ctx);
+  if (balances) balances.set(member.cardId, result.balance);
+  return result;
+}

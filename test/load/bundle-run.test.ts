@@ -3,7 +3,7 @@
 // profile's iterations of every scenario, and handleSummary. Every request is tagged by
 // operation, every response validated, every check passes, and the request count is the plan's.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,26 +13,34 @@ import { mockServer, startLocalServer, stopLocalServers, twinServer } from '../.
 import { buildLoadBundles, type BuildInfo } from '../../load/build/bundle.ts';
 import { costKey } from '../../load/lib/flow-costs.ts';
 import type { LoadTarget } from '../../load/lib/profiles.ts';
-import { SCRIPTS } from '../../load/lib/scenarios.ts';
+import { CORE_POOL_FUNDS, CORE_TOP_UP_AMOUNT, SCRIPTS, scriptApi } from '../../load/lib/scenarios.ts';
 import { sampleSummary } from './helpers.ts';
 import { loadBundle } from './k6-emulator.ts';
 
 const outDir = mkdtempSync(path.join(os.tmpdir(), 'k6-bundles-'));
 let info: BuildInfo;
 const baseUrls: Partial<Record<LoadTarget, string>> = {};
+const coreUrls: Partial<Record<LoadTarget, string>> = {};
 
 before(async () => {
   info = await buildLoadBundles({ outDir });
-  const [twinPort, mockPort] = freePorts(2);
-  await Promise.all([startLocalServer(twinServer('sovera', twinPort)), startLocalServer(mockServer('sovera', mockPort))]);
+  const [twinPort, mockPort, coreTwinPort, coreMockPort] = freePorts(4);
+  await Promise.all([
+    startLocalServer(twinServer('sovera', twinPort)), startLocalServer(mockServer('sovera', mockPort)),
+    // The Core twin as npm run load starts it: the local account, a limit no load run reaches.
+    startLocalServer(twinServer('core', coreTwinPort)), startLocalServer(mockServer('core', coreMockPort)),
+  ]);
   baseUrls.twin = `http://127.0.0.1:${twinPort}${apiProfile('sovera').basePath}`;
   baseUrls.mock = `http://127.0.0.1:${mockPort}`; // Prism serves at the root
+  coreUrls.twin = `http://127.0.0.1:${coreTwinPort}${apiProfile('core').basePath}`;
+  coreUrls.mock = `http://127.0.0.1:${coreMockPort}`;
 });
 after(async () => { await stopLocalServers(); });
 
 async function runSmoke(script: string, target: LoadTarget) {
   const reportDir = mkdtempSync(path.join(os.tmpdir(), 'k6-report-'));
-  const { mod, emu } = await loadBundle(path.join(outDir, `${script}.js`), { BASE_URL: baseUrls[target]!, TARGET: target, PROFILE: 'smoke', REPORT_DIR: reportDir });
+  const urls = scriptApi(script) === 'core' ? coreUrls : baseUrls;
+  const { mod, emu } = await loadBundle(path.join(outDir, `${script}.js`), { BASE_URL: urls[target]!, TARGET: target, PROFILE: 'smoke', REPORT_DIR: reportDir });
   try {
     const scenarios = mod.options.scenarios as Record<string, { executor: string; vus: number; iterations: number; exec: string }>;
     assert.deepEqual(Object.keys(scenarios), SCRIPTS[script]);
@@ -47,7 +55,7 @@ async function runSmoke(script: string, target: LoadTarget) {
         for (let i = 0; i < scenario.iterations; i++) mod[scenario.exec](data);
       }
       firstVu += scenario.vus;
-      planned += scenario.vus * scenario.iterations * info.flowCosts.iterations[costKey(name, target)].requests;
+      planned += scenario.vus * scenario.iterations * info.apis[scriptApi(script)].flowCosts.iterations[costKey(name, target)].requests;
     }
     const outputs = mod.handleSummary(sampleSummary()) as Record<string, string>;
     return { emu, data, setupRequests, planned, outputs, reportDir };
@@ -64,7 +72,7 @@ for (const target of ['twin', 'mock'] as LoadTarget[]) {
       assert.deepEqual(emu.aborts, []);
       assert.equal(data.pool.length, 4, 'one cardholder per VU');
       assert.equal(new Set(data.pool.map((m: { cardId: string }) => m.cardId)).size, target === 'twin' ? 4 : 1, 'distinct cards on the twin (the mock answers one example)');
-      assert.equal(setupRequests, 1 + 4 * info.flowCosts.provision.requests, 'readiness probe plus the pool');
+      assert.equal(setupRequests, 1 + 4 * info.apis.sovera.flowCosts.provision.requests, 'readiness probe plus the pool');
       assert.equal(emu.requests.length, planned, 'exactly the planned requests');
       assert.ok(emu.requests.every((r) => typeof r.tags.operation === 'string' && r.tags.operation.length > 0), 'every request tagged by operationId');
       const failed = emu.checks.filter((c) => !c.ok);
@@ -107,5 +115,98 @@ describe('balance-check.js on the twin with a sampled contract check', () => {
 
   test('a non-loopback BASE_URL for a local target is refused at init', async () => {
     await assert.rejects(loadBundle(path.join(outDir, 'balance-check.js'), { BASE_URL: 'http://192.0.2.10/cards/v2' }), /host 192\.0\.2\.10 is not loopback/);
+  });
+});
+
+for (const target of ['twin', 'mock'] as LoadTarget[]) {
+  describe(`core-balance.js, smoke profile, on the Core ${target}`, () => {
+    test('setup logs in and provisions one card per VU; every iteration passes and validates against the spec', async () => {
+      const { emu, data, setupRequests, planned, outputs, reportDir } = await runSmoke('core-balance', target);
+      const costs = info.apis.core.flowCosts;
+      assert.deepEqual(emu.warnings, [], 'no warning: no violation, no failed flow');
+      assert.deepEqual(emu.aborts, []);
+      assert.equal(data.pool.length, 2, 'one card per VU');
+      assert.equal(typeof data.token, 'string');
+      if (target === 'twin') {
+        assert.equal(new Set(data.pool.map((m: { cardId: string }) => m.cardId)).size, 2, 'distinct cards');
+        assert.ok(data.pool.every((m: { balance: number }) => m.balance === CORE_POOL_FUNDS));
+      }
+      assert.equal(setupRequests, costs.readinessRequests + 2 * costs.provision.requests, 'login plus the pool');
+      assert.equal(emu.requests[0].tags.operation, 'login');
+      assert.equal(emu.requests.length, planned, 'exactly the planned requests');
+      assert.ok(emu.requests.every((r) => typeof r.tags.operation === 'string' && r.tags.operation.length > 0), 'every request tagged by operationId');
+      assert.deepEqual(emu.checks.filter((c) => !c.ok), []);
+      assert.equal(emu.checks.filter((c) => c.name === 'core-balance flow completes').length, 10);
+      assert.equal(emu.metrics.contract_violations, undefined, 'no contract violation');
+      assert.equal(emu.metrics.rate_limited, undefined);
+      assert.equal(emu.metrics.contract_checked?.length, emu.requests.length, 'CONTRACT_SAMPLE 1 on smoke: every response validated, the login too');
+      const summary = JSON.parse(outputs[`${reportDir}/summary.json`]);
+      assert.equal(summary.script, 'core-balance');
+      assert.ok(!JSON.stringify(outputs).includes(data.token), 'the token stays out of the reports');
+      for (const r of emu.requests) assert.ok(!r.url.includes('test123'));
+      if (target === 'twin') {
+        // The last getCard of each VU shows 5 top-ups on the pool balance.
+        const lastBody = emu.requests.filter((r) => r.tags.operation === 'addBalance').length;
+        assert.equal(lastBody, 2 + 10, 'one addBalance per pool card in setup, one per iteration');
+        assert.ok(CORE_TOP_UP_AMOUNT > 0);
+      }
+    });
+  });
+}
+
+describe('core-balance.js options and failures', () => {
+  test('thresholds: per-operation p95/p99, contract violations per operation (setup\'s too), checks, failures, an aborting 429', async () => {
+    const { mod, emu } = await loadBundle(path.join(outDir, 'core-balance.js'), { BASE_URL: coreUrls.twin!, PROFILE: 'load', REPORT_DIR: outDir });
+    try {
+      const t = mod.options.thresholds as Record<string, unknown[]>;
+      for (const op of ['addBalance', 'listMovements', 'getCard']) {
+        assert.deepEqual(t[`http_req_duration{operation:${op}}`], ['p(95)<300', 'p(99)<800']);
+        assert.deepEqual(t[`contract_violations{operation:${op}}`], ['count==0']);
+      }
+      for (const op of ['login', 'createCustomer', 'createCard', 'assignCard', 'changeCardStatus']) assert.deepEqual(t[`contract_violations{operation:${op}}`], ['count==0']);
+      assert.deepEqual(t.checks, ['rate>0.99']);
+      assert.deepEqual(t.http_req_failed, ['rate<0.01']);
+      assert.deepEqual(t.contract_violations, ['count==0']);
+      assert.deepEqual(t.rate_limited, [{ threshold: 'count==0', abortOnFail: true }]);
+      assert.equal((mod.options.scenarios as Record<string, { exec: string }>)['core-balance'].exec, 'coreBalance');
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('wrong credentials and a target that is down fail setup with a clear message', async () => {
+    const wrong = await loadBundle(path.join(outDir, 'core-balance.js'), { BASE_URL: coreUrls.twin!, CORE_PASSWORD: 'wrong-password-7d1', REPORT_DIR: outDir });
+    try {
+      assert.throws(() => wrong.mod.setup(), /refused the login \(login answered 401\)\. Check CORE_EMAIL and CORE_PASSWORD/);
+      assert.ok(!wrong.emu.warnings.join('\n').includes('wrong-password-7d1'));
+    } finally {
+      await wrong.emu.close();
+    }
+    const [port] = freePorts(1);
+    const down = await loadBundle(path.join(outDir, 'core-balance.js'), { BASE_URL: `http://127.0.0.1:${port}`, REPORT_DIR: outDir });
+    try {
+      assert.throws(() => down.mod.setup(), /Cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Start the target first/);
+    } finally {
+      await down.emu.close();
+    }
+  });
+
+  test('a 429 aborts the run at once', async () => {
+    // A server answering 429 to everything, in its own process (the emulator blocks this thread while k6's http.request waits).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'k6-429-'));
+    writeFileSync(path.join(dir, 'limited.mjs'), "import http from 'node:http'; http.createServer((q, r) => { r.writeHead(429, { 'content-type': 'application/json' }); "
+      + "r.end('{\"error\":\"RATE_LIMITED\",\"message\":\"slow down\"}'); }).listen(Number(process.argv[2]), '127.0.0.1');");
+    const [port] = freePorts(1);
+    const limited = await startLocalServer({ name: '429 server', port, command: `node ${path.join(dir, 'limited.mjs')} ${port}` });
+    const { mod, emu } = await loadBundle(path.join(outDir, 'core-balance.js'), { BASE_URL: `http://127.0.0.1:${port}`, REPORT_DIR: outDir });
+    try {
+      const data = { token: 't', pool: [{ customerId: 'c', cardId: 'k', currency: 'USD', balance: 0 }] };
+      assert.throws(() => mod.coreBalance(data), /aborted: addBalance answered 429/);
+      assert.deepEqual(emu.metrics.rate_limited, [{ value: 1, tags: { operation: 'addBalance', name: 'POST /balances/add' } }]);
+      assert.equal(emu.requests.length, 1, 'nothing after the 429');
+    } finally {
+      await emu.close();
+      await limited.stop();
+    }
   });
 });

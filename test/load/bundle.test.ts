@@ -10,8 +10,9 @@ import { loadSpec, PROJECT_ROOT } from '../../lib/spec.ts';
 import { buildLoadBundles, DIST_DIR, entryPoints, GEN_DIR, readBuildInfo } from '../../load/build/bundle.ts';
 import { MAX_BUNDLE_BYTES, scanBundle } from '../../load/build/scan.ts';
 import { formatsUsed } from '../../load/build/validators.ts';
+import { LOAD_APIS, type LoadApiId } from '../../load/lib/apis.ts';
 import { execName } from '../../load/lib/profiles.ts';
-import { SCRIPTS } from '../../load/lib/scenarios.ts';
+import { SCRIPTS, scriptApi } from '../../load/lib/scenarios.ts';
 
 function bundleFiles(dir = DIST_DIR): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -29,7 +30,8 @@ before(async () => {
 describe('npm run load:build output', () => {
   test('one bundle per load/*.k6.ts (and load/bench/*.k6.ts), with the test data next to it', () => {
     const expected = Object.keys(entryPoints()).map((name) => path.join(DIST_DIR, `${name}.js`)).sort();
-    assert.ok(expected.length >= 3);
+    assert.ok(expected.length >= 4);
+    assert.ok(expected.includes(path.join(DIST_DIR, 'core-balance.js')), 'the Core script is built');
     for (const script of Object.keys(SCRIPTS)) assert.ok(expected.includes(path.join(DIST_DIR, `${script}.js`)), `${script}.js is built`);
     assert.deepEqual(bundleFiles().sort(), expected);
     for (const file of expected) assert.ok(existsSync(path.join(path.dirname(file), 'load-data.json')), `load-data.json next to ${file}`);
@@ -57,20 +59,51 @@ describe('npm run load:build output', () => {
     }
   });
 
-  test('validators and operations come from the spec, with only the formats it uses', () => {
-    const info = readBuildInfo();
-    const spec = loadSpec('sovera');
-    for (const [id, meta] of Object.entries(info.operations)) {
-      const op = spec.operations.get(id)!;
-      assert.deepEqual(meta, { method: op.method, path: op.path, statuses: [...op.responses.keys()] });
+  for (const api of Object.keys(LOAD_APIS) as LoadApiId[]) {
+    test(`${api}: validators and operations come from ${api}'s spec, with only the formats it uses`, () => {
+      const info = readBuildInfo().apis[api];
+      const spec = loadSpec(api);
+      assert.equal(info.spec, spec.api.specFile);
+      for (const [id, meta] of Object.entries(info.operations)) {
+        const op = spec.operations.get(id)!;
+        assert.deepEqual(meta, { method: op.method, path: op.path, statuses: [...op.responses.keys()] });
+      }
+      const schemas = Object.keys(info.operations).flatMap((id) => [...spec.operations.get(id)!.responses.values()].map((r) => r.schema));
+      assert.deepEqual(info.formats, formatsUsed(schemas));
+      const generated = readFileSync(path.join(GEN_DIR, `${api}.js`), 'utf8');
+      for (const id of Object.keys(info.operations)) {
+        for (const [status, r] of spec.operations.get(id)!.responses) if (r.schema) assert.ok(generated.includes(`"${id} ${status}": v.validate_`), `validator for ${id} ${status}`);
+      }
+    });
+
+    test(`${api}: the sandbox hosts a load run may use are the spec's non-production servers`, () => {
+      const spec = loadSpec(api);
+      const hosts = (spec.document.servers ?? []).map((s) => new URL(s.url).hostname).filter((h) => !spec.api.productionHosts.includes(h));
+      assert.deepEqual(LOAD_APIS[api].sandboxHosts, hosts);
+    });
+  }
+
+  test('sovera: the sandbox variant of lifecycle skips the physical-card ack', () => {
+    const { flowCosts } = readBuildInfo().apis.sovera;
+    assert.ok(flowCosts.iterations['lifecycle@twin'].requests > flowCosts.iterations['lifecycle@sandbox'].requests);
+  });
+
+  test('core: core-balance.js carries the Core validators (date-time and email only) and none of Sovera\'s', () => {
+    const info = readBuildInfo().apis.core;
+    assert.deepEqual(Object.keys(info.operations), ['addBalance', 'assignCard', 'changeCardStatus', 'createCard', 'createCustomer', 'getCard', 'listMovements', 'login']);
+    assert.deepEqual(info.formats, ['date-time', 'email']);
+    for (const target of ['twin', 'mock', 'sandbox']) {
+      assert.deepEqual(info.flowCosts.iterations[`core-balance@${target}`], { requests: 3, operations: ['addBalance', 'listMovements', 'getCard'] });
     }
-    const schemas = Object.keys(info.operations).flatMap((id) => [...spec.operations.get(id)!.responses.values()].map((r) => r.schema));
-    assert.deepEqual(info.formats, formatsUsed(schemas));
-    const generated = readFileSync(path.join(GEN_DIR, 'sovera.js'), 'utf8');
-    for (const id of Object.keys(info.operations)) {
-      for (const [status, r] of spec.operations.get(id)!.responses) if (r.schema) assert.ok(generated.includes(`"${id} ${status}": v.validate_`), `validator for ${id} ${status}`);
-    }
-    assert.ok(info.flowCosts.iterations['lifecycle@twin'].requests > info.flowCosts.iterations['lifecycle@sandbox'].requests, 'the sandbox skips the physical-card ack');
+    assert.deepEqual(info.flowCosts.readiness, { requests: 1, operations: ['login'] });
+    assert.deepEqual(info.flowCosts.provision, { requests: 5, operations: ['createCustomer', 'createCard', 'assignCard', 'addBalance', 'changeCardStatus'] });
+    const core = readFileSync(path.join(DIST_DIR, 'core-balance.js'), 'utf8');
+    const gate = readFileSync(path.join(DIST_DIR, 'gate.js'), 'utf8');
+    assert.ok(core.includes('"/cards/{cardId}/movements"') && core.includes('"/balances/add"'));
+    assert.ok(!core.includes('"/wallets/{walletId}"'), 'no Sovera operation table in the Core bundle');
+    assert.ok(!gate.includes('"/balances/add"'), 'no Core operation table in the Sovera bundles');
+    assert.ok(Buffer.byteLength(core) < Buffer.byteLength(gate), 'the Core bundle carries one API\'s validators');
+    assert.equal(scriptApi('core-balance'), 'core');
   });
 });
 

@@ -12,7 +12,7 @@ import { generateLoadData } from '../../load/build/load-data.ts';
 import { costKey, type FlowCostTable } from '../../load/lib/flow-costs.ts';
 import { createExecutor, provisionPool, runIteration, type HttpResponseLike } from '../../load/lib/k6-runner.ts';
 import type { LoadTarget } from '../../load/lib/profiles.ts';
-import { POOL_FUNDS_CENTS, provisionMember, SCENARIOS, type ScenarioName } from '../../load/lib/scenarios.ts';
+import { POOL_FUNDS_CENTS, provisionMember, SCENARIOS, scenariosOf } from '../../load/lib/scenarios.ts';
 import { startTwin, type RunningTwin } from '../../twin/main.ts';
 import { costTable, fakeK6, operationsMeta, standaloneValidators } from './helpers.ts';
 
@@ -72,7 +72,7 @@ describe('provisioning a pool member (setup)', () => {
   });
 });
 
-for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
+for (const name of scenariosOf('sovera')) { // the Core scenario: core-flows.test.ts
   describe(`${name} iteration`, () => {
     for (const target of ['twin', 'mock', 'sandbox'] as LoadTarget[]) {
       // Each target's variant of the flow, on the (stateful) twin; the mock's variant skips only assertions.

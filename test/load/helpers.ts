@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { loadSpec, PROJECT_ROOT } from '../../lib/spec.ts';
 import { exampleResponder } from '../../load/build/examples.ts';
-import { generateValidators } from '../../load/build/validators.ts';
+import { generateValidators, type GeneratedValidators } from '../../load/build/validators.ts';
 import { flowCostTable, type FlowCostTable } from '../../load/lib/flow-costs.ts';
 import type { K6SummaryData } from '../../lib/k6-summary.ts';
 import type { HttpResponseLike, OperationMeta, RequestParams, ResponseValidator, RunnerDeps } from '../../load/lib/k6-runner.ts';
@@ -26,7 +26,11 @@ export function operationsMeta(ids: string[]): Record<string, OperationMeta> {
 
 /** The standalone validators of the given operations, bundled for Node the way the build bundles them for k6. */
 export async function standaloneValidators(ids: string[]): Promise<Record<string, ResponseValidator>> {
-  const generated = generateValidators(loadSpec('sovera'), ids);
+  return bundledValidators(generateValidators(loadSpec('sovera'), ids));
+}
+
+/** Generated standalone validators (any API), bundled for Node the way the build bundles them for k6. */
+export async function bundledValidators(generated: GeneratedValidators): Promise<Record<string, ResponseValidator>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'load-validators-'));
   const source = path.join(dir, 'validators.js');
   writeFileSync(source, generated.code);

@@ -21,6 +21,7 @@ function runLoad(args: string[], env: Record<string, string> = {}): Promise<Resu
         HOME: process.env.HOME ?? '/tmp',
         PATH: path.dirname(process.execPath),
         TARGET: '', SOVERA_BASE_URL: '', SOVERA_API_KEY: '', RATE_LIMIT_PER_HOUR: '', POOL_SIZE: '', CONTRACT_SAMPLE: '', K6_BIN: '',
+        CORE_BASE_URL: '', CORE_EMAIL: '', CORE_PASSWORD: '',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,7 +70,7 @@ describe('npm run load with a wrong command', () => {
   test('an unknown scenario lists the known ones', async () => {
     const result = await runLoad(['balance']);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr.trim(), 'Unknown scenario "balance". Known scenarios: lifecycle, balance-check, gate.');
+    assert.equal(result.stderr.trim(), 'Unknown scenario "balance". Known scenarios: lifecycle, balance-check, gate, core-balance.');
     assertNoStackTrace(result);
   });
 
@@ -111,9 +112,9 @@ describe('npm run load against a sandbox over budget', () => {
     });
     assert.equal(result.code, 2, result.stdout + result.stderr);
     assert.match(result.stdout, /lifecycle\s+constant-arrival-rate\s+4 req\/iteration × 1 iterations = 4 requests/);
-    assert.match(result.stdout, /setup\s+13 requests/);
+    assert.match(result.stdout, /setup\s+13 requests \(readiness probe 1 \+ pool 4 × 3\)/);
     assert.match(result.stdout, /budget: 19 of 8 allowed \(80% of 10\/hour\)/);
-    assert.match(result.stderr, /^Load plan refused: 19 requests in the busiest hour \(lifecycle 4 req\/iteration × 1 iterations = 4; balance-check 2 req\/iteration × 1 iterations = 2; setup 13\) exceed 8, 80% of the 10 requests\/hour limit\./);
+    assert.match(result.stderr, /^Load plan refused: 19 requests in the busiest hour \(lifecycle 4 req\/iteration × 1 iterations = 4; balance-check 2 req\/iteration × 1 iterations = 2; setup 13 = readiness probe 1 \+ pool 4 × 3\) exceed 8, 80% of the 10 requests\/hour limit\./);
     assert.ok(!(result.stdout + result.stderr).includes(SECRET), 'the API key is never printed');
     assertNoStackTrace(result);
     assert.equal(connections, 0, 'no request reached the sandbox');
@@ -128,5 +129,58 @@ describe('npm run load against a sandbox over budget', () => {
     assert.match(result.stdout, /budget: 43 of 800 allowed \(80% of 1000\/hour\)/);
     assert.ok(!(result.stdout + result.stderr).includes(SECRET));
     assert.equal(connections, 0);
+  });
+});
+
+describe('npm run load -- core-balance', () => {
+  const CORE_SECRET = 'core-password-must-not-print-91d2';
+  const sandbox = { CORE_BASE_URL: 'https://api-sandbox.example.com', CORE_EMAIL: 'load@example.com', CORE_PASSWORD: CORE_SECRET };
+
+  test('without k6: the plan (login included), then install guidance, exit 2, no stack trace', async () => {
+    const result = await runLoad(['core-balance', '--target', 'twin', '--profile', 'smoke']);
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stdout, /^Load core-balance: profile smoke on twin/m);
+    assert.match(result.stdout, /pool 2 cards for up to 2 VUs; contract sample 1/);
+    assert.match(result.stdout, /core-balance\s+per-vu-iterations\s+3 req\/iteration × 10 iterations = 30 requests/);
+    assert.match(result.stdout, /setup\s+11 requests \(login 1 \+ pool 2 × 5\)/);
+    assert.match(result.stderr, /k6 is not installed \(no k6 on PATH and K6_BIN is not set\)/);
+    assert.match(result.stderr, /sudo apt-get update && sudo apt-get install k6/);
+    assertNoStackTrace(result);
+  });
+
+  test('the sandbox plan is printed for CORE_BASE_URL and fits the budget; the password never shows', async () => {
+    const smoke = await runLoad(['core-balance', '--target', 'sandbox', '--profile', 'smoke', '--dry-run'], sandbox);
+    assert.equal(smoke.code, 0, smoke.stderr);
+    assert.match(smoke.stdout, /profile smoke on sandbox \(https:\/\/api-sandbox\.example\.com\)/);
+    assert.match(smoke.stdout, /budget: 26 of 800 allowed \(80% of 1000\/hour\)/);
+    const load = await runLoad(['core-balance', '--target', 'sandbox', '--profile', 'load', '--dry-run'], sandbox);
+    assert.equal(load.code, 0, load.stderr);
+    assert.match(load.stdout, /3 req\/iteration × 263 iterations = 789 requests/);
+    assert.match(load.stdout, /budget: 800 of 800 allowed/);
+    for (const r of [smoke, load]) assert.ok(!(r.stdout + r.stderr).includes(CORE_SECRET));
+  });
+
+  test('over budget on a sandbox: refused with the numbers before anything starts', async () => {
+    const result = await runLoad(['core-balance', '--target', 'sandbox', '--profile', 'smoke'], { ...sandbox, POOL_SIZE: '200', K6_BIN: process.execPath });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^Load plan refused: 1004 requests in the busiest hour \(core-balance 3 req\/iteration × 1 iterations = 3; setup 1001 = login 1 \+ pool 200 × 5\) exceed 800/);
+    assert.ok(!(result.stdout + result.stderr).includes(CORE_SECRET));
+    assertNoStackTrace(result);
+  });
+
+  test('refused: credentials missing, plain http, the production host', async () => {
+    const missing = await runLoad(['core-balance', '--target', 'sandbox', '--dry-run'], { CORE_BASE_URL: 'https://api-sandbox.example.com' });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^Configuration error: CORE_EMAIL and CORE_PASSWORD are not set for --target sandbox/);
+    const http = await runLoad(['core-balance', '--target', 'sandbox', '--dry-run'], { ...sandbox, CORE_BASE_URL: 'http://api-sandbox.example.com' });
+    assert.equal(http.code, 2);
+    assert.match(http.stderr, /^Configuration error: CORE_BASE_URL sends credentials over plain http to api-sandbox\.example\.com/);
+    const production = await runLoad(['core-balance', '--target', 'sandbox', '--dry-run'], { ...sandbox, CORE_BASE_URL: 'https://api.example.com' });
+    assert.equal(production.code, 2);
+    assert.match(production.stderr, /^Configuration error: CORE_BASE_URL points at the production host api\.example\.com/);
+    for (const r of [missing, http, production]) {
+      assert.ok(!(r.stdout + r.stderr).includes(CORE_SECRET));
+      assertNoStackTrace(r);
+    }
   });
 });

@@ -1,0 +1,59 @@
+// What differs between the APIs under load, in one place: where a bundle run by hand points by
+// default, which sandbox hosts a run may go to, how setup() gets in (Sovera: a readiness probe
+// with the API key; Core: a login whose token the VUs share), and where an error body keeps its
+// code (Sovera's envelope `errors[0].code`, Core's bare `{error, message}`). Pure: bundled into k6.
+import { APIS, type ApiId } from '../../lib/apis.ts';
+
+export type LoadApiId = ApiId;
+
+export interface LoadApi {
+  id: LoadApiId;
+  /** The twin's default address (npm run twin -- --api <id>): a bundle run by hand needs no BASE_URL. */
+  defaultBaseUrl: string;
+  /**
+   * Sandbox hosts of the spec's `servers` (checked against the spec by test/load/bundle.test.ts).
+   * A sandbox run goes to one of them, to loopback, or to the host of the API's base-URL
+   * variable (SOVERA_BASE_URL, CORE_BASE_URL): the configured sandbox.
+   */
+  sandboxHosts: string[];
+  productionHosts: string[];
+  /** The environment variable naming the configured live base URL. */
+  baseUrlVariable: string;
+  /** What setup() sends before provisioning, for the printed plan. */
+  setupStep: 'readiness probe' | 'login';
+  rateLimitPerHour: number;
+  /** The machine-readable code of an error body, '' when there is none. */
+  errorCode(body: any): string;
+}
+
+export const LOAD_APIS: Record<LoadApiId, LoadApi> = {
+  sovera: {
+    id: 'sovera',
+    defaultBaseUrl: 'http://127.0.0.1:4020/cards/v2',
+    sandboxHosts: ['api.sandbox.sovera.io'],
+    productionHosts: APIS.sovera.productionHosts,
+    baseUrlVariable: APIS.sovera.env.baseUrl,
+    setupStep: 'readiness probe',
+    rateLimitPerHour: APIS.sovera.rateLimitPerHour,
+    errorCode: (body) => {
+      const first = body && Array.isArray(body.errors) ? body.errors[0] : undefined;
+      return first && typeof first.code === 'string' ? first.code : '';
+    },
+  },
+  core: {
+    id: 'core',
+    defaultBaseUrl: 'http://127.0.0.1:4020',
+    sandboxHosts: ['api-sandbox.example.com'],
+    productionHosts: APIS.core.productionHosts,
+    baseUrlVariable: APIS.core.env.baseUrl,
+    setupStep: 'login',
+    rateLimitPerHour: APIS.core.rateLimitPerHour,
+    errorCode: (body) => (body && typeof body.error === 'string' ? body.error : ''),
+  },
+};
+
+export function loadApi(id: string): LoadApi {
+  const api = (LOAD_APIS as Record<string, LoadApi | undefined>)[id];
+  if (!api) throw new Error(`Unknown API "${id}" for load runs. Known: ${Object.keys(LOAD_APIS).join(', ')}.`);
+  return api;
+}
