@@ -2,8 +2,9 @@
 // It knows targets only through a TargetEndpoint, so tests never branch on where they run.
 import type { TargetEndpoint } from './config.ts';
 import { contractFor, isJson, type Contract } from './contract.ts';
-import { basicKeyAuthorization, buildRequest, type OperationInput } from './http.ts';
-import { redactText, redactValue, registerSecret, registerSecretsIn } from './redact.ts';
+import { apiProfile } from './apis.ts';
+import { basicKeyAuthorization, bearerAuthorization, buildRequest, type OperationInput } from './http.ts';
+import { redactHeaders, redactText, redactValue, registerSecret, registerSecretsIn } from './redact.ts';
 
 export type Via = 'mock' | 'proxy' | 'direct' | 'live';
 
@@ -22,17 +23,50 @@ export interface ApiResponse<B = unknown> {
   body: B;
   /** Raw text with card secrets masked. */
   text: string;
+  /** The provider's id of this exchange, to quote to them: meta.traceId of an envelope, else the X-Request-Id header. */
   traceId?: string;
+  /** Where traceId came from. */
+  traceSource: TraceSource;
+  /** The X-RateLimit-* headers, parsed; undefined when the answer carries none. */
+  rateLimit?: RateLimit;
   /** Which hop answered: Prism's mock, Prism's validating proxy, the twin directly, a live server. */
   via: Via;
   durationMs: number;
 }
 
+export type TraceSource = 'meta.traceId' | 'X-Request-Id';
+
+/** An answer's X-RateLimit-* headers; a field is undefined when its header is missing or not a whole number. */
+export interface RateLimit {
+  limit?: number;
+  remaining?: number;
+  /** End of the window, Unix epoch seconds. */
+  reset?: number;
+}
+
+/** A 429 the test did not ask for, or did: what the reporter counts as a rate-limit event. */
+export interface RateLimitEvent {
+  operationId: string;
+  target: string;
+  account: string;
+  rateLimit?: RateLimit;
+  message: string;
+  /** The test asked for it (`allowRateLimit`); otherwise the check was stopped. */
+  expected: boolean;
+}
+
+/** Credentials of one call: an API key (HTTP Basic) or a bearer token. */
+export type CallAuth = { apiKey: string } | { token: string };
+
 export interface CallOptions {
   /** Send the body as application/x-www-form-urlencoded. */
   form?: boolean;
-  /** 'none' sends no credentials; { apiKey } sends other ones. */
-  auth?: 'none' | { apiKey: string };
+  /** 'none' sends no credentials; { apiKey } or { token } sends other ones than the client's. */
+  auth?: 'none' | CallAuth;
+  /** Which account the call is made with, for the request count per account (default: the client's, "main"). */
+  account?: string;
+  /** A 429 is what this call is after: answer it instead of stopping the check with RateLimitedError. */
+  allowRateLimit?: boolean;
   headers?: Record<string, string>;
   /** On a mock that supports it, ask for this documented status (Prism `Prefer: code=`); ignored elsewhere. */
   mockStatus?: number;
@@ -48,12 +82,25 @@ export class TransportError extends Error {
   }
 }
 
+/** A 429 the test did not ask for: the check stops with this, a clear message rather than a crash. */
+export class RateLimitedError extends Error {
+  constructor(readonly response: ApiResponse) {
+    super(describeRateLimit(response));
+    this.name = 'RateLimitedError';
+  }
+}
+
 export interface ClientOptions {
   endpoint: TargetEndpoint;
-  apiKey: string;
+  /** The client's default credentials (an API key, or a token from login); none when absent. */
+  auth?: CallAuth;
+  /** @deprecated use auth: { apiKey } */
+  apiKey?: string;
   timeoutMs?: number;
   /** Called with every response, e.g. to record contract coverage. */
-  onResponse?: (res: ApiResponse) => void;
+  onResponse?: (res: ApiResponse, account: string) => void;
+  /** Called with every 429, before the call returns (allowRateLimit) or throws RateLimitedError. */
+  onRateLimit?: (event: RateLimitEvent) => void;
 }
 
 const rawBodies = new WeakMap<ApiResponse, unknown>();
@@ -91,19 +138,22 @@ export type Client<Ops> = {
 export function createClient<Ops>(options: ClientOptions): Client<Ops> {
   const { endpoint } = options;
   const contract = contractFor(endpoint.api);
-  registerSecret(options.apiKey);
+  const envelope = apiProfile(endpoint.api).envelope;
+  const defaultAuth: CallAuth | undefined = options.auth ?? (options.apiKey !== undefined ? { apiKey: options.apiKey } : undefined);
+  registerAuth(defaultAuth);
 
   async function call(operationId: string, input: OperationInput, callOptions: CallOptions = {}): Promise<ApiResponse> {
     const op = contract.operation(operationId);
-    const apiKey = callOptions.auth === 'none' ? undefined : callOptions.auth?.apiKey ?? options.apiKey;
-    if (apiKey) registerSecret(apiKey);
+    const auth = callOptions.auth === 'none' ? undefined : callOptions.auth ?? defaultAuth;
+    registerAuth(auth);
+    const account = callOptions.account ?? (callOptions.auth === 'none' ? 'anonymous' : callOptions.auth ? 'other' : 'main');
     const headers: Record<string, string> = { ...callOptions.headers };
     if (callOptions.mockStatus !== undefined && endpoint.forcesStatus) headers.prefer = `code=${callOptions.mockStatus}`;
-    const via = routeOf(endpoint, contract, operationId, input, callOptions, apiKey !== undefined);
+    const via = routeOf(endpoint, contract, operationId, input, callOptions, auth !== undefined);
     const baseUrl = via === 'direct' ? endpoint.directUrl! : endpoint.baseUrl;
     const req = buildRequest(op, input, {
       baseUrl,
-      authorization: apiKey === undefined ? undefined : basicKeyAuthorization(apiKey),
+      authorization: authorizationOf(auth),
       form: callOptions.form,
       headers,
     });
@@ -125,6 +175,8 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
     const contentType = response.headers.get('content-type') ?? '';
     const raw = parseJson(text, contentType);
     registerSecretsIn(raw);
+    const responseHeaders = Object.fromEntries(response.headers);
+    const trace = traceIdOf(raw, responseHeaders, envelope);
     const result: ApiResponse = {
       api: endpoint.api,
       target: endpoint.target,
@@ -133,17 +185,24 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
       path: op.path,
       url: req.url,
       status: response.status,
-      headers: Object.fromEntries(response.headers),
+      headers: redactHeaders(responseHeaders),
       contentType,
       // Masked at the source: whatever a test prints or diffs, no card secret reaches a report.
       body: redactValue(raw),
       text: redactText(text),
-      traceId: traceIdOf(raw),
+      traceId: trace.traceId,
+      traceSource: trace.source,
+      rateLimit: parseRateLimit(responseHeaders),
       via,
       durationMs: performance.now() - started,
     };
     rawBodies.set(result, raw);
-    options.onResponse?.(result);
+    options.onResponse?.(result, account);
+    if (result.status === 429) {
+      const expected = callOptions.allowRateLimit === true;
+      options.onRateLimit?.({ operationId, target, account, rateLimit: result.rateLimit, message: describeRateLimit(result), expected });
+      if (!expected) throw new RateLimitedError(result);
+    }
     return result;
   }
 
@@ -185,9 +244,47 @@ function parseJson(text: string, contentType: string): unknown {
   try { return JSON.parse(text); } catch { return undefined; }
 }
 
-function traceIdOf(body: unknown): string | undefined {
-  const traceId = (body as { meta?: { traceId?: unknown } } | undefined)?.meta?.traceId;
-  return typeof traceId === 'string' ? traceId : undefined;
+function registerAuth(auth: CallAuth | undefined): void {
+  if (!auth) return;
+  registerSecret('apiKey' in auth ? auth.apiKey : auth.token);
+}
+
+function authorizationOf(auth: CallAuth | undefined): string | undefined {
+  if (!auth) return undefined;
+  return 'apiKey' in auth ? basicKeyAuthorization(auth.apiKey) : bearerAuthorization(auth.token);
+}
+
+/**
+ * The id to quote to the provider: `meta.traceId` of an envelope API's body; for an API without an
+ * envelope, the `X-Request-Id` response header when there is one (headers as lower-cased by fetch).
+ */
+export function traceIdOf(body: unknown, headers: Record<string, string> = {}, envelope = true): { traceId?: string; source: TraceSource } {
+  if (envelope) {
+    const traceId = (body as { meta?: { traceId?: unknown } } | undefined)?.meta?.traceId;
+    return { traceId: typeof traceId === 'string' ? traceId : undefined, source: 'meta.traceId' };
+  }
+  const header = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-request-id')?.[1]?.trim();
+  return { traceId: header || undefined, source: 'X-Request-Id' };
+}
+
+/** Parses X-RateLimit-Limit, -Remaining and -Reset (case-insensitive); undefined when none is present. */
+export function parseRateLimit(headers: Record<string, string>): RateLimit | undefined {
+  const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const names = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset' } as const;
+  if (!Object.values(names).some((n) => lower.has(n))) return undefined;
+  const whole = (value: string | undefined) => (value !== undefined && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined);
+  return { limit: whole(lower.get(names.limit)), remaining: whole(lower.get(names.remaining)), reset: whole(lower.get(names.reset)) };
+}
+
+/** One line for a 429: where, the limit, what is left, when it resets, and that the harness stopped the check on purpose. */
+export function describeRateLimit(res: Pick<ApiResponse, 'operationId' | 'method' | 'path' | 'api' | 'target' | 'rateLimit' | 'traceId' | 'traceSource'>): string {
+  const r = res.rateLimit;
+  const limit = r?.limit !== undefined ? `limit ${r.limit}/h` : 'limit not stated';
+  const remaining = r?.remaining !== undefined ? `${r.remaining} remaining` : 'remaining not stated';
+  const reset = r?.reset !== undefined && Number.isFinite(r.reset * 1000) ? `resets at ${new Date(r.reset * 1000).toISOString()}` : 'reset time not stated';
+  const trace = res.traceId ? ` (${res.traceSource} ${res.traceId})` : '';
+  return `${res.operationId} (${res.method} ${res.path}) rate limited (429) on ${res.api}@${res.target}: ${limit}, ${remaining}, ${reset}${trace}; ` +
+    'the harness stopped this check, not a crash; wait for the reset or lower the request rate.';
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {

@@ -12,6 +12,21 @@ export const TARGETS: readonly TargetName[] = ['mock', 'twin', 'sandbox'];
 export const DEFAULT_TARGETS: TargetName[] = ['twin', 'mock'];
 /** The key the harness gives the local twin and sends to local targets; not a secret. */
 export const LOCAL_API_KEY = 'local-harness-key';
+/** The Core API account the harness gives its local twin (the docs' sandbox test account); not a secret. */
+export const LOCAL_CORE_ACCOUNT = { email: 'test@example.com', password: 'test123' } as const;
+/**
+ * A second local Core account with a small hourly limit, so the 429 test exhausts it and not the
+ * main account's budget. Twin only (TWIN_CORE_ACCOUNTS "email:password:limitPerHour").
+ */
+export const LOCAL_LIMITED_ACCOUNT = { email: 'limited@example.com', password: 'limited-pass', limitPerHour: 5 } as const;
+
+/** What a client authenticates with, per the API's scheme. */
+export type Credentials =
+  | { scheme: 'basic-key'; apiKey: string }
+  | { scheme: 'bearer-login'; email: string; password: string };
+
+/** An account of a bearer-login API, as the run plan hands it to the tests. */
+export interface TestAccount { email: string; password: string; limitPerHour: number }
 
 export class ConfigError extends Error {
   constructor(message: string, readonly fix: string) {
@@ -40,6 +55,10 @@ export interface TargetEndpoint {
   forcesStatus: boolean;
   /** Honours `X-Twin-Fault` for the harness's own reliability tests. */
   injectsFaults: boolean;
+  /** Honours the twin's test hooks of a bearer-login API (`X-Twin-Token-Ttl-Ms` on login). */
+  testHooks?: boolean;
+  /** A second account with a small hourly limit, for the 429 test (local twin of a bearer-login API only). */
+  limitedAccount?: TestAccount;
 }
 
 export interface RunPlan {
@@ -85,13 +104,41 @@ export function checkLiveBaseUrl(api: ApiProfile, raw: string | undefined, purpo
   return raw.replace(/\/+$/, '');
 }
 
-/** The API key for a target: the fixed local key for harness-started servers, the configured one otherwise. */
+/**
+ * The credentials for a target, per the API's auth scheme: fixed local ones for harness-started
+ * servers (the local key for Sovera, test@example.com/test123 for Core), the configured ones from
+ * the environment (.env) for a live server, refused in one line when missing.
+ */
+export function credentialsFor(api: ApiProfile, target: TargetName, env: Env = process.env): Credentials {
+  if (api.auth === 'basic-key') {
+    if (target !== 'sandbox') return { scheme: 'basic-key', apiKey: LOCAL_API_KEY };
+    return { scheme: 'basic-key', apiKey: required(env, api.env.apiKey, 'The API key') };
+  }
+  if (target !== 'sandbox') return { scheme: 'bearer-login', ...LOCAL_CORE_ACCOUNT };
+  const email = required(env, api.env.email, 'The account email');
+  const password = required(env, api.env.password, 'The account password');
+  return { scheme: 'bearer-login', email, password };
+}
+
+function required(env: Env, variable: string | undefined, what: string): string {
+  const value = variable ? env[variable] : undefined;
+  if (!variable || !value) throw new ConfigError(`${variable ?? what} is not set for TARGET=sandbox.`, `set ${variable} in .env (never commit it).`);
+  return value;
+}
+
+/** The API key for a target of an API-key API (kept for the load runner); see credentialsFor. */
 export function apiKeyFor(api: ApiProfile, target: TargetName, env: Env = process.env): string {
-  if (target !== 'sandbox') return LOCAL_API_KEY;
-  const variable = api.env.apiKey;
-  const key = variable ? env[variable] : undefined;
-  if (!variable || !key) throw new ConfigError(`${variable ?? 'The API key'} is not set for TARGET=sandbox.`, `set ${variable} in .env (never commit it).`);
-  return key;
+  const credentials = credentialsFor(api, target, env);
+  if (credentials.scheme !== 'basic-key') throw new ConfigError(`${api.title} authenticates with ${api.auth}, not an API key.`, `use credentialsFor(${api.id}, ...) for it.`);
+  return credentials.apiKey;
+}
+
+/** The environment a local twin of the API needs: its accounts or keys. */
+export function twinEnv(api: ApiProfile): Record<string, string> {
+  if (api.auth === 'basic-key') return { TWIN_API_KEYS: LOCAL_API_KEY };
+  const main = `${LOCAL_CORE_ACCOUNT.email}:${LOCAL_CORE_ACCOUNT.password}`;
+  const limited = `${LOCAL_LIMITED_ACCOUNT.email}:${LOCAL_LIMITED_ACCOUNT.password}:${LOCAL_LIMITED_ACCOUNT.limitPerHour}`;
+  return { TWIN_CORE_ACCOUNTS: `${main},${limited}` };
 }
 
 /**
@@ -117,13 +164,17 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
         const twinPort = ports.shift()!;
         const proxyPort = ports.shift()!;
         const directUrl = `http://127.0.0.1:${twinPort}${api.basePath}`;
-        servers.push({ name: `${api.id} twin`, port: twinPort, command: `node --import tsx twin/main.ts --api ${api.id} --host 127.0.0.1 --port ${twinPort}`, env: { TWIN_API_KEYS: LOCAL_API_KEY } });
+        servers.push({ name: `${api.id} twin`, port: twinPort, command: `node --import tsx twin/main.ts --api ${api.id} --host 127.0.0.1 --port ${twinPort}`, env: twinEnv(api) });
         servers.push({ name: `${api.id} Prism proxy`, port: proxyPort, command: `${prism} proxy ${api.specFile} ${directUrl} --errors -h 127.0.0.1 -p ${proxyPort}` });
-        endpoints.push({ api: api.id, target, baseUrl: `http://127.0.0.1:${proxyPort}`, directUrl, stateful: true, forcesStatus: false, injectsFaults: true });
+        const bearer = api.auth === 'bearer-login';
+        endpoints.push({
+          api: api.id, target, baseUrl: `http://127.0.0.1:${proxyPort}`, directUrl, stateful: true, forcesStatus: false, injectsFaults: true,
+          ...(bearer ? { testHooks: true, limitedAccount: { ...LOCAL_LIMITED_ACCOUNT } } : {}),
+        });
       } else {
         const baseUrl = env[api.env.baseUrl];
         if (!baseUrl && apis.length > 1) continue; // with several APIs, sandbox runs the ones configured
-        apiKeyFor(api, target, env);
+        credentialsFor(api, target, env);
         endpoints.push({ api: api.id, target, baseUrl: checkLiveBaseUrl(api, baseUrl, 'contract'), stateful: true, forcesStatus: false, injectsFaults: false });
       }
     }

@@ -53,6 +53,8 @@ export class Contract {
   private readonly responseValidators = new Map<string, ValidateFunction>();
   private readonly bodyValidators = new Map<string, ValidateFunction>();
   private readonly paramValidators = new Map<string, ValidateFunction>();
+  /** "operationId status" -> one validator over the documented headers (lower-cased names, values coerced from text). */
+  private readonly headerValidators = new Map<string, { validate: ValidateFunction; names: Map<string, string> }>();
 
   constructor(apiId: ApiId) {
     this.apiId = apiId;
@@ -61,8 +63,19 @@ export class Contract {
     const formAjv = newAjv({ coerceTypes: true }); // form fields arrive as strings
     registerExtensionKeywords([ajv, formAjv], this.operations);
     for (const op of this.operations.values()) {
-      for (const [status, { schema }] of op.responses) {
+      for (const [status, { schema, headerDetails }] of op.responses) {
         if (schema) this.responseValidators.set(`${op.operationId} ${status}`, ajv.compile(schema));
+        const documented = (headerDetails ?? []).filter((h) => h.schema || h.required);
+        if (documented.length) {
+          this.headerValidators.set(`${op.operationId} ${status}`, {
+            names: new Map(documented.map((h) => [h.name.toLowerCase(), h.name])),
+            validate: formAjv.compile({
+              type: 'object',
+              properties: Object.fromEntries(documented.map((h) => [h.name.toLowerCase(), h.schema ?? {}])),
+              required: documented.filter((h) => h.required).map((h) => h.name.toLowerCase()),
+            }),
+          });
+        }
       }
       for (const [type, schema] of Object.entries(op.requestBody?.schemas ?? {})) {
         const compiler = type === 'application/x-www-form-urlencoded' ? formAjv : ajv;
@@ -90,7 +103,26 @@ export class Contract {
     return [...this.operation(operationId).responses.keys()];
   }
 
-  checkResponse(operationId: string, res: { status: number; contentType: string; body: unknown }, expectedStatus?: number): ResponseCheck {
+  /**
+   * Problems with the documented response headers of a status (e.g. the Core API's required
+   * X-RateLimit-*): each missing required header, each value that breaks its schema. [] when fine.
+   */
+  checkResponseHeaders(operationId: string, status: number, headers: Record<string, string>): string[] {
+    const entry = this.headerValidators.get(`${operationId} ${status}`);
+    if (!entry) return [];
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) if (entry.names.has(name.toLowerCase())) values[name.toLowerCase()] = value;
+    const original = { ...values };
+    if (entry.validate(values)) return [];
+    return (entry.validate.errors ?? []).map((e) => {
+      const missing = (e.params as { missingProperty?: string }).missingProperty;
+      if (missing !== undefined) return `header ${entry.names.get(missing) ?? missing} is missing (documented as required)`;
+      const key = e.instancePath.replace(/^\//, '');
+      return `header ${entry.names.get(key) ?? key} ${e.message ?? e.keyword} (got "${original[key] ?? ''}")`;
+    });
+  }
+
+  checkResponse(operationId: string, res: { status: number; contentType: string; body: unknown; headers?: Record<string, string> }, expectedStatus?: number): ResponseCheck {
     const op = this.operation(operationId);
     const problems: string[] = [];
     const documented = [...op.responses.keys()];
@@ -100,6 +132,7 @@ export class Contract {
     if (!op.responses.has(res.status)) {
       problems.push(`status ${res.status} is not documented for ${operationId} (documented: ${documented.join(', ')})`);
     }
+    if (res.headers && op.responses.has(res.status)) problems.push(...this.checkResponseHeaders(operationId, res.status, res.headers));
     const validate = this.responseValidators.get(`${operationId} ${res.status}`);
     if (!validate) return { ok: problems.length === 0, problems, violations: [] };
     if (!isJson(res.contentType)) {

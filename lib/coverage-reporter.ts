@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import type { ApiId } from './apis.ts';
-import { COVERAGE_ANNOTATION, CoverageBook, decodeExercise, formatCoverageTable } from './coverage.ts';
+import { COVERAGE_ANNOTATION, CoverageBook, decodeExercise, decodeRateLimit, decodeRequests, formatCoverageTable, RATE_LIMIT_ANNOTATION, REQUESTS_ANNOTATION } from './coverage.ts';
 
 interface Options { outputFile?: string; requireAllOperations?: boolean }
 
@@ -35,7 +35,15 @@ export default class CoverageReporter implements Reporter {
     const [api, target] = test.parent.project()?.name.split('@') ?? [];
     if (!target) return;
     for (const a of result.annotations) {
-      if (a.type === COVERAGE_ANNOTATION && a.description) this.book.record(api as ApiId, target, decodeExercise(a.description));
+      if (!a.description) continue;
+      if (a.type === COVERAGE_ANNOTATION) this.book.record(api as ApiId, target, decodeExercise(a.description));
+      else if (a.type === REQUESTS_ANNOTATION) {
+        const { account, count } = decodeRequests(a.description);
+        this.book.recordRequests(api as ApiId, target, account, count);
+      } else if (a.type === RATE_LIMIT_ANNOTATION) {
+        const { expected, message } = decodeRateLimit(a.description);
+        this.book.recordRateLimit(api as ApiId, target, expected, message);
+      }
     }
     if (result.status === 'skipped') {
       const reason = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')?.description ?? 'no reason given';
@@ -51,6 +59,14 @@ export default class CoverageReporter implements Reporter {
     const out: string[] = ['', 'Contract coverage (documented statuses per operationId and target)', formatCoverageTable(summary)];
     const via = Object.entries(summary.via).map(([k, n]) => `${k} ${n}`).join(', ');
     if (via) out.push(`Answers by hop, distinct per test: ${via} (proxy = also checked by Prism's validating proxy).`);
+    const requests = Object.entries(summary.requests).sort(([a], [b]) => a.localeCompare(b));
+    if (requests.length) {
+      out.push(`Requests per target: ${requests.map(([t, r]) => `${t} ${r.total} (${Object.entries(r.byAccount).sort().map(([a, n]) => `${a} ${n}`).join(', ')})`).join('; ')}.`);
+    }
+    for (const [target, e] of Object.entries(summary.rateLimitEvents)) {
+      out.push(`Rate-limit events on ${target}: ${e.expected + e.stopped} (429 asked for by a test: ${e.expected}; checks stopped by a 429: ${e.stopped}).`);
+      for (const m of e.messages) out.push(`  ${m}`);
+    }
     for (const u of summary.undocumented) out.push(`Undocumented status: ${u.api} ${u.operationId} answered ${u.status} on ${u.target}.`);
     for (const [reason, count] of this.skipped) out.push(`Skipped ${count} × ${reason}`);
     const missing = Object.entries(summary.unexercisedOperations).filter(([, ops]) => ops.length);

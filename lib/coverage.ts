@@ -4,6 +4,28 @@ import type { ApiId } from './apis.ts';
 import { loadSpec } from './spec.ts';
 
 export const COVERAGE_ANNOTATION = 'contract';
+/** One per test and account: `<account> <n>` requests the test made with it. */
+export const REQUESTS_ANNOTATION = 'requests';
+/** One per 429: `expected|stopped <message>`. */
+export const RATE_LIMIT_ANNOTATION = 'rate-limit';
+
+export function encodeRequests(account: string, count: number): string {
+  return `${account} ${count}`;
+}
+
+export function decodeRequests(text: string): { account: string; count: number } {
+  const at = text.lastIndexOf(' ');
+  return { account: text.slice(0, at), count: Number(text.slice(at + 1)) || 0 };
+}
+
+export function encodeRateLimit(expected: boolean, message: string): string {
+  return `${expected ? 'expected' : 'stopped'} ${message}`;
+}
+
+export function decodeRateLimit(text: string): { expected: boolean; message: string } {
+  const at = text.indexOf(' ');
+  return { expected: text.slice(0, at) === 'expected', message: text.slice(at + 1) };
+}
 
 export interface Exercise { operationId: string; status: number; via: string }
 
@@ -34,6 +56,10 @@ export interface CoverageSummary {
   via: Record<string, number>;
   /** Per target: operations with no documented status exercised at all. */
   unexercisedOperations: Record<string, string[]>;
+  /** Per target (api@target): requests the suite made, in total and per account. */
+  requests: Record<string, { total: number; byAccount: Record<string, number> }>;
+  /** Per target: 429 answers; `expected` when the test asked for one, `stopped` when a check was stopped by it. */
+  rateLimitEvents: Record<string, { expected: number; stopped: number; messages: string[] }>;
 }
 
 export class CoverageBook {
@@ -41,6 +67,22 @@ export class CoverageBook {
   private readonly undocumented: CoverageSummary['undocumented'] = [];
   private readonly via: Record<string, number> = {};
   private readonly targetsByApi = new Map<ApiId, Set<string>>();
+  private readonly requests: CoverageSummary['requests'] = {};
+  private readonly rateLimitEvents: CoverageSummary['rateLimitEvents'] = {};
+
+  recordRequests(api: ApiId, target: string, account: string, count: number): void {
+    this.addTarget(api, target);
+    const entry = (this.requests[`${api}@${target}`] ??= { total: 0, byAccount: {} });
+    entry.total += count;
+    entry.byAccount[account] = (entry.byAccount[account] ?? 0) + count;
+  }
+
+  recordRateLimit(api: ApiId, target: string, expected: boolean, message: string): void {
+    this.addTarget(api, target);
+    const entry = (this.rateLimitEvents[`${api}@${target}`] ??= { expected: 0, stopped: 0, messages: [] });
+    if (expected) entry.expected++; else entry.stopped++;
+    if (!expected && entry.messages.length < 5) entry.messages.push(message);
+  }
 
   addTarget(api: ApiId, target: string): void {
     if (!this.targetsByApi.has(api)) this.targetsByApi.set(api, new Set());
@@ -80,7 +122,10 @@ export class CoverageBook {
         }
       }
     }
-    return { generatedAt: new Date().toISOString(), targets, rows, undocumented: this.undocumented, via: this.via, unexercisedOperations };
+    return {
+      generatedAt: new Date().toISOString(), targets, rows, undocumented: this.undocumented, via: this.via, unexercisedOperations,
+      requests: this.requests, rateLimitEvents: this.rateLimitEvents,
+    };
   }
 }
 

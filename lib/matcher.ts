@@ -2,7 +2,7 @@
 // expected), the body is JSON and validates against the spec. Failure messages name everything
 // needed to act on them, and never a card secret or a credential.
 import { expect as baseExpect } from '@playwright/test';
-import { reveal, type ApiResponse } from './client.ts';
+import { describeRateLimit, reveal, type ApiResponse } from './client.ts';
 import { contractFor } from './contract.ts';
 import { apiProfile } from './apis.ts';
 import { redactText, redactValue } from './redact.ts';
@@ -14,10 +14,13 @@ export function describeContractFailure(res: ApiResponse, operationId: string, e
   const contract = contractFor(res.api as ApiId);
   const lines: string[] = [];
   if (operationId !== res.operationId) lines.push(`the response is from ${res.operationId}, not ${operationId}`);
-  const check = contract.checkResponse(operationId, { status: res.status, contentType: res.contentType, body: reveal(res) }, expectedStatus);
+  const prism = prismViolations(res);
+  // A problem document from Prism's proxy is Prism's answer, not the server's: its headers say nothing about the server.
+  const headers = prism.length ? undefined : res.headers;
+  const check = contract.checkResponse(operationId, { status: res.status, contentType: res.contentType, body: reveal(res), headers }, expectedStatus);
+  if (res.status === 429 && expectedStatus !== undefined && expectedStatus !== 429) lines.push(describeRateLimit(res));
   lines.push(...check.problems);
   lines.push(...check.violations.map((v) => `${v.pointer || '(root)'} ${v.message}`));
-  const prism = prismViolations(res);
   if (prism.length) lines.unshift(...prism.map((v) => `Prism proxy: ${v}`));
   if (!lines.length) return undefined;
   return formatFailure(res, operationId, lines);
@@ -27,10 +30,10 @@ export function formatFailure(res: ApiResponse, operationId: string, problems: s
   const spec = apiProfile(res.api as ApiId).specFile;
   return redactText([
     `Contract check failed: ${operationId} (${res.method} ${res.path}) on ${res.api}@${res.target} via ${res.via}`,
-    `  status ${res.status}, content-type ${res.contentType || '(none)'}, meta.traceId ${res.traceId ?? '(none)'}`,
+    `  status ${res.status}, content-type ${res.contentType || '(none)'}, ${res.traceSource ?? 'meta.traceId'} ${res.traceId ?? '(none)'}`,
     ...problems.map((p) => `  - ${p}`),
     `  body (secrets redacted): ${bodyExcerpt(res)}`,
-    `  Next: compare the server's answer with ${spec} (operationId ${operationId}); quote the traceId to the provider. ` +
+    `  Next: compare the server's answer with ${spec} (operationId ${operationId}); quote the ${res.traceSource === 'X-Request-Id' ? 'X-Request-Id' : 'traceId'} to the provider. ` +
       `If the provider's docs changed, change the spec first, then the tests.`,
   ].join('\n'));
 }

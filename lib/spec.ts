@@ -30,10 +30,25 @@ export interface OperationInfo {
   provenance: 'documented' | 'inferred';
   parameters: ParameterInfo[];
   requestBody?: { required: boolean; schemas: Record<string, JsonSchema> };
-  /** Documented statuses, ascending, with the JSON schema of each response body. */
-  responses: Map<number, { schema?: JsonSchema; headers: string[] }>;
+  /** Documented statuses, ascending, with the JSON schema of each response body and its documented headers. */
+  responses: Map<number, ResponseInfo>;
   /** Whether the operation requires credentials (global or operation-level security). */
   secured: boolean;
+}
+
+export interface ResponseHeaderInfo {
+  /** As written in the spec, e.g. X-RateLimit-Remaining. */
+  name: string;
+  required: boolean;
+  schema?: JsonSchema;
+}
+
+export interface ResponseInfo {
+  schema?: JsonSchema;
+  /** Names of the documented response headers. */
+  headers: string[];
+  /** The documented response headers with their schema and whether they are required. */
+  headerDetails: ResponseHeaderInfo[];
 }
 
 export interface LoadedSpec {
@@ -110,12 +125,18 @@ function indexOperations(apiId: ApiId, doc: OpenAPIV3_1.Document): Map<string, O
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${pathTemplate} has no operationId`);
       const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])] as OpenAPIV3_1.ParameterObject[];
       const body = op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
-      const responses = new Map<number, { schema?: JsonSchema; headers: string[] }>();
+      const responses = new Map<number, ResponseInfo>();
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         const res = response as OpenAPIV3_1.ResponseObject;
+        const headers = (res.headers ?? {}) as Record<string, OpenAPIV3_1.HeaderObject>;
         responses.set(Number(status), {
           schema: res.content?.['application/json']?.schema as JsonSchema | undefined,
-          headers: Object.keys(res.headers ?? {}),
+          headers: Object.keys(headers),
+          headerDetails: Object.entries(headers).map(([name, h]) => ({
+            name,
+            required: Boolean(h.required),
+            schema: h.schema as JsonSchema | undefined,
+          })),
         });
       }
       operations.set(op.operationId, {

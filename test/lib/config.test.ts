@@ -1,12 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, isLoopbackHost, parseTargets, resolveRunPlan, LOCAL_API_KEY } from '../../lib/config.ts';
+import {
+  ConfigError, isLoopbackHost, parseTargets, resolveRunPlan, credentialsFor, apiKeyFor, twinEnv,
+  LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LIMITED_ACCOUNT,
+} from '../../lib/config.ts';
+import { APIS } from '../../lib/apis.ts';
 
 const ports = (n: number) => Array.from({ length: n }, (_, i) => 5000 + i);
 const plan = (env: Record<string, string>) => resolveRunPlan(env, ports);
 
-test('defaults to the twin and the mock, both started locally', () => {
-  const p = plan({});
+test('defaults to every API on the twin and the mock, all started locally', () => {
+  assert.deepEqual(plan({}).endpoints.map((e) => `${e.api}@${e.target}`), ['sovera@twin', 'sovera@mock', 'core@twin', 'core@mock']);
+  assert.equal(new Set(plan({}).servers.map((s) => s.port)).size, 6, 'one port per server');
+});
+
+test('API=sovera: the twin and the mock, both started locally', () => {
+  const p = plan({ API: 'sovera' });
   assert.deepEqual(p.endpoints.map((e) => `${e.api}@${e.target}`), ['sovera@twin', 'sovera@mock']);
   const twin = p.endpoints[0];
   assert.equal(twin.stateful, true);
@@ -16,8 +25,26 @@ test('defaults to the twin and the mock, both started locally', () => {
   assert.equal(p.servers.find((s) => s.name.includes('twin'))?.env?.TWIN_API_KEYS, LOCAL_API_KEY);
 });
 
+test('API=core: the twin behind the proxy at the root, with the main and the small-limit account', () => {
+  const p = plan({ API: 'core' });
+  assert.deepEqual(p.endpoints.map((e) => `${e.api}@${e.target}`), ['core@twin', 'core@mock']);
+  const [twin, mock] = p.endpoints;
+  assert.match(twin.directUrl!, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.equal(twin.testHooks, true);
+  assert.deepEqual(twin.limitedAccount, { ...LOCAL_LIMITED_ACCOUNT });
+  assert.equal(mock.limitedAccount, undefined);
+  const server = p.servers.find((s) => s.name === 'core twin')!;
+  assert.match(server.command, /twin\/main\.ts --api core --host 127\.0\.0\.1 --port \d+/);
+  const accounts = server.env!.TWIN_CORE_ACCOUNTS.split(',');
+  assert.deepEqual(accounts, [`${LOCAL_CORE_ACCOUNT.email}:${LOCAL_CORE_ACCOUNT.password}`, `${LOCAL_LIMITED_ACCOUNT.email}:${LOCAL_LIMITED_ACCOUNT.password}:${LOCAL_LIMITED_ACCOUNT.limitPerHour}`]);
+  assert.equal(server.env!.TWIN_API_KEYS, undefined);
+  assert.ok(p.servers.some((s) => s.command.includes('proxy spec/core-api.yaml') && s.command.includes('--errors')));
+  assert.ok(p.servers.some((s) => s.command.includes('mock spec/core-api.yaml')));
+  assert.deepEqual(twinEnv(APIS.sovera), { TWIN_API_KEYS: LOCAL_API_KEY });
+});
+
 test('the mock is stateless and honours forced statuses', () => {
-  const [mock] = plan({ TARGET: 'mock' }).endpoints;
+  const [mock] = plan({ TARGET: 'mock', API: 'sovera' }).endpoints;
   assert.equal(mock.stateful, false);
   assert.equal(mock.forcesStatus, true);
 });
@@ -26,7 +53,7 @@ test('an unknown target is refused with a fix', () => {
   assert.throws(() => parseTargets('staging'), (e: unknown) => e instanceof ConfigError && /Unknown TARGET "staging".*Fix:/.test(e.message));
 });
 
-const sandbox = { TARGET: 'sandbox', SOVERA_BASE_URL: 'https://api.sandbox.sovera.io/cards/v2/', SOVERA_API_KEY: 'k' };
+const sandbox = { TARGET: 'sandbox', API: 'sovera', SOVERA_BASE_URL: 'https://api.sandbox.sovera.io/cards/v2/', SOVERA_API_KEY: 'k' };
 
 test('sandbox: base URL and key are used as given, trailing slash trimmed', () => {
   const [e] = plan(sandbox).endpoints;
@@ -37,7 +64,7 @@ test('sandbox: base URL and key are used as given, trailing slash trimmed', () =
 
 for (const [name, env, pattern] of [
   ['missing key', { ...sandbox, SOVERA_API_KEY: '' }, /SOVERA_API_KEY is not set/],
-  ['missing base URL', { TARGET: 'sandbox', SOVERA_API_KEY: 'k' }, /SOVERA_BASE_URL is not set/],
+  ['missing base URL', { TARGET: 'sandbox', API: 'sovera', SOVERA_API_KEY: 'k' }, /SOVERA_BASE_URL is not set/],
   ['plain http to a remote host', { ...sandbox, SOVERA_BASE_URL: 'http://api.sandbox.sovera.io/cards/v2' }, /plain http/],
   ['production host', { ...sandbox, SOVERA_BASE_URL: 'https://api.sovera.io/cards/v2' }, /production host/],
   ['not a URL', { ...sandbox, SOVERA_BASE_URL: 'sandbox' }, /not a URL/],
@@ -60,4 +87,46 @@ test('loopback hosts', () => {
 test('the plan is read back from HARNESS_PLAN so workers share ports', () => {
   const p = plan({});
   assert.deepEqual(resolveRunPlan({ HARNESS_PLAN: JSON.stringify(p) }, () => { throw new Error('must not allocate'); }), p);
+});
+
+// ---- credentials per auth scheme
+const coreSandbox = { TARGET: 'sandbox', API: 'core', CORE_BASE_URL: 'https://api-sandbox.example.com', CORE_EMAIL: 'me@example.com', CORE_PASSWORD: 'pw-secret' };
+
+test('credentials: local targets get the fixed local ones, per scheme', () => {
+  for (const target of ['twin', 'mock'] as const) {
+    assert.deepEqual(credentialsFor(APIS.sovera, target, {}), { scheme: 'basic-key', apiKey: LOCAL_API_KEY });
+    assert.deepEqual(credentialsFor(APIS.core, target, {}), { scheme: 'bearer-login', email: 'test@example.com', password: 'test123' });
+  }
+});
+
+test('credentials: sandbox reads them from the environment', () => {
+  assert.deepEqual(credentialsFor(APIS.sovera, 'sandbox', { SOVERA_API_KEY: 'k1' }), { scheme: 'basic-key', apiKey: 'k1' });
+  assert.deepEqual(credentialsFor(APIS.core, 'sandbox', coreSandbox), { scheme: 'bearer-login', email: 'me@example.com', password: 'pw-secret' });
+  assert.equal(apiKeyFor(APIS.sovera, 'sandbox', { SOVERA_API_KEY: 'k1' }), 'k1');
+  assert.throws(() => apiKeyFor(APIS.core, 'twin', {}), ConfigError, 'Core has no API key');
+});
+
+for (const [name, env, pattern] of [
+  ['missing email', { ...coreSandbox, CORE_EMAIL: '' }, /^CORE_EMAIL is not set for TARGET=sandbox\. Fix: set CORE_EMAIL in \.env/],
+  ['missing password', { ...coreSandbox, CORE_PASSWORD: '' }, /^CORE_PASSWORD is not set for TARGET=sandbox\. Fix: set CORE_PASSWORD in \.env/],
+  ['missing base URL', { ...coreSandbox, CORE_BASE_URL: '' }, /CORE_BASE_URL is not set/],
+  ['production host', { ...coreSandbox, CORE_BASE_URL: 'https://api.example.com' }, /production host api\.example\.com/],
+] as const) {
+  test(`core sandbox refuses: ${name}, in one line`, () => {
+    assert.throws(() => plan(env as Record<string, string>), (e: unknown) => e instanceof ConfigError && pattern.test(e.message) && !e.message.includes('\n'));
+  });
+}
+
+test('core sandbox: base URL as given, no servers, no twin hooks, the password never in the message of a refusal', () => {
+  const p = plan(coreSandbox);
+  assert.deepEqual(p.endpoints, [{ api: 'core', target: 'sandbox', baseUrl: 'https://api-sandbox.example.com', stateful: true, forcesStatus: false, injectsFaults: false }]);
+  assert.equal(p.servers.length, 0);
+  try { plan({ ...coreSandbox, CORE_BASE_URL: 'http://remote.example.com' }); assert.fail('refused'); } catch (e) {
+    assert.ok(!(e as Error).message.includes('pw-secret'));
+  }
+});
+
+test('with every API on sandbox, only the configured ones run', () => {
+  const p = plan({ TARGET: 'sandbox', CORE_BASE_URL: 'https://api-sandbox.example.com', CORE_EMAIL: 'a@b.co', CORE_PASSWORD: 'x' });
+  assert.deepEqual(p.endpoints.map((e) => `${e.api}@${e.target}`), ['core@sandbox']);
 });

@@ -1,5 +1,5 @@
 // The main Playwright config, pointed at a suite that fails on purpose while handling card
-// secrets, writing every report into LEAK_OUT. Used by reports-leak.test.ts only.
+// secrets or credentials, writing every report into LEAK_OUT. Used by reports-leak.test.ts only.
 import { defineConfig } from '@playwright/test';
 import base from '../../playwright.config.ts';
 import { contractReporters } from '../../lib/reporting.ts';
@@ -12,5 +12,6 @@ export default defineConfig({
   testDir: suite,
   outputDir: `${out}/test-results`,
   reporter: contractReporters(`${out}/reports`),
-  projects: base.projects!.map((p) => ({ ...p, testDir: suite })),
+  // One leak file per API: the project's API picks it.
+  projects: base.projects!.map((p) => ({ ...p, testDir: suite, testMatch: p.name?.startsWith('core@') ? 'core-leak.spec.ts' : 'leak.spec.ts' })),
 });
