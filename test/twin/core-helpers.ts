@@ -5,7 +5,8 @@
 // proves the check itself fails on a broken answer.
 import assert from 'node:assert/strict';
 import { contractFor } from '../../lib/contract.ts';
-import { bearerAuthorization, buildRequest, type OperationInput } from '../../lib/http.ts';
+import { bearerAuthorization, type OperationInput } from '../../lib/http.ts';
+import { send, type TwinResponse } from './helpers.ts';
 import { startTwin, type RunningCoreTwin, type TwinOptions } from '../../twin/main.ts';
 
 export const EMAIL = 'test@example.com';
@@ -17,15 +18,7 @@ export const ROOMY_LIMIT = 1_000_000;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-export interface CoreResponse {
-  operationId: string;
-  status: number;
-  headers: Headers;
-  contentType: string;
-  text: string;
-  /** Parsed JSON, or undefined. */
-  body: any;
-}
+export type CoreResponse = TwinResponse;
 
 export interface CoreCallOptions {
   /** A token from login; 'none' sends no Authorization header. Default: none. */
@@ -57,23 +50,10 @@ export async function withCore(options: Partial<TwinOptions>, fn: (twin: Running
 }
 
 export async function call(twin: { url: string }, operationId: string, input: OperationInput = {}, options: CoreCallOptions = {}): Promise<CoreResponse> {
-  const op = contractFor('core').operation(operationId);
-  const req = buildRequest(op, input, {
-    baseUrl: twin.url,
+  const res = await send('core', twin.url, operationId, input, {
+    ...options,
     authorization: options.authorization ?? (options.token === undefined ? undefined : bearerAuthorization(options.token)),
-    headers: options.headers,
   });
-  let body = req.body;
-  if (options.raw) {
-    body = options.raw.text;
-    req.headers['content-type'] = options.raw.contentType;
-  }
-  const response = await fetch(req.url, { method: req.method, headers: req.headers, body, signal: AbortSignal.timeout(10_000) });
-  const text = await response.text();
-  const contentType = response.headers.get('content-type') ?? '';
-  let parsed: unknown;
-  try { parsed = JSON.parse(text); } catch { parsed = undefined; }
-  const res: CoreResponse = { operationId, status: response.status, headers: response.headers, contentType, text, body: parsed };
   assertCoreHeaders(res);
   if (options.validate !== false) assertContract(res);
   return res;

@@ -3,30 +3,15 @@
 // twin, and not a single violation reported by Prism (bodies, statuses, required X-RateLimit-* headers).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startPrismProxy, type PrismProxy } from '../support/prism-proxy.ts';
 import type { RunningCoreTwin } from '../../twin/main.ts';
 import { EMAIL, OTHER_EMAIL, OTHER_PASSWORD, PASSWORD, UUID, sleep, startCore } from './core-helpers.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LIMITED_EMAIL = 'limited@example.com';
 const LIMITED_PASSWORD = 'limited-pass';
 let twin: RunningCoreTwin;
-let prism: ChildProcess;
+let prism: PrismProxy | undefined;
 let proxyUrl = '';
-let prismOutput = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   twin = await startCore({
@@ -36,29 +21,12 @@ before(async () => {
       { email: LIMITED_EMAIL, password: LIMITED_PASSWORD, rateLimitPerHour: 3 },
     ],
   });
-  const port = await freePort();
-  prism = spawn(process.execPath, ['node_modules/@stoplight/prism-cli/dist/index.js', 'proxy', 'spec/core-api.yaml', twin.url, '--errors', '-h', '127.0.0.1', '-p', String(port)],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  prism.stdout!.on('data', (c) => { prismOutput = (prismOutput + c).slice(-4000); });
-  prism.stderr!.on('data', (c) => { prismOutput = (prismOutput + c).slice(-4000); });
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1').once('connect', () => { socket.destroy(); resolve(true); }).once('error', () => resolve(false));
-    });
-    if (open) break;
-    if (prism.exitCode !== null || Date.now() > deadline) throw new Error(`Prism proxy did not start: ${prismOutput}`);
-    await sleep(250);
-  }
-  proxyUrl = `http://127.0.0.1:${port}`;
+  prism = await startPrismProxy('spec/core-api.yaml', twin.url);
+  proxyUrl = prism.url;
 }, { timeout: 120_000 });
 
 after(async () => {
-  if (prism && prism.exitCode === null) {
-    const exited = new Promise((resolve) => prism.once('exit', resolve));
-    prism.kill('SIGTERM');
-    await exited;
-  }
+  await prism?.stop();
   await twin?.close();
 });
 

@@ -1,6 +1,7 @@
 // Test helpers for the twin: start it in-process on a free loopback port, call operations by
 // operationId, and check every response against the spec with the harness's own validators.
 import assert from 'node:assert/strict';
+import type { ApiId } from '../../lib/apis.ts';
 import { contractFor } from '../../lib/contract.ts';
 import { basicKeyAuthorization, buildRequest, type OperationInput } from '../../lib/http.ts';
 import { startTwin, type RunningTwin, type TwinOptions } from '../../twin/main.ts';
@@ -44,15 +45,20 @@ export function startTestTwin(options: Partial<TwinOptions> = {}): Promise<Runni
 }
 
 export async function call(twin: RunningTwin, operationId: string, input: OperationInput = {}, options: CallOptions = {}): Promise<TwinResponse> {
-  const contract = contractFor('sovera');
-  const op = contract.operation(operationId);
   const key = options.auth === 'none' ? undefined : options.auth ?? KEY;
-  const req = buildRequest(op, input, {
-    baseUrl: twin.url,
+  const res = await send('sovera', twin.url, operationId, input, {
+    ...options,
     authorization: options.authorization ?? (key === undefined ? undefined : basicKeyAuthorization(key)),
-    form: options.form,
-    headers: options.headers,
   });
+  if (options.validate !== false) assertContract(res);
+  return res;
+}
+
+/** Sends one operation of `apiId` to `baseUrl` and reads the answer; shared by the Sovera and Core twin tests. */
+export async function send(apiId: ApiId, baseUrl: string, operationId: string, input: OperationInput,
+  options: { authorization?: string; form?: boolean; headers?: Record<string, string>; raw?: { text: string; contentType: string } }): Promise<TwinResponse> {
+  const op = contractFor(apiId).operation(operationId);
+  const req = buildRequest(op, input, { baseUrl, authorization: options.authorization, form: options.form, headers: options.headers });
   let body = req.body;
   if (options.raw) {
     body = options.raw.text;
@@ -60,12 +66,9 @@ export async function call(twin: RunningTwin, operationId: string, input: Operat
   }
   const response = await fetch(req.url, { method: req.method, headers: req.headers, body, signal: AbortSignal.timeout(10_000) });
   const text = await response.text();
-  const contentType = response.headers.get('content-type') ?? '';
   let parsed: unknown;
   try { parsed = JSON.parse(text); } catch { parsed = undefined; }
-  const res: TwinResponse = { operationId, status: response.status, headers: response.headers, contentType, text, body: parsed };
-  if (options.validate !== false) assertContract(res);
-  return res;
+  return { operationId, status: response.status, headers: response.headers, contentType: response.headers.get('content-type') ?? '', text, body: parsed };
 }
 
 /** The response is documented for the operation and its body validates against the spec. */

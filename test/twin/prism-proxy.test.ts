@@ -2,55 +2,23 @@
 // through every operation, successes and errors, without a single violation Prism reports.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startPrismProxy, type PrismProxy } from '../support/prism-proxy.ts';
 import { basicKeyAuthorization } from '../../lib/http.ts';
 import type { RunningTwin } from '../../twin/main.ts';
 import { KEY, startTestTwin } from './helpers.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let twin: RunningTwin;
-let prism: ChildProcess;
+let prism: PrismProxy | undefined;
 let proxyUrl = '';
-let prismOutput = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   twin = await startTestTwin();
-  const port = await freePort();
-  prism = spawn(process.execPath, ['node_modules/@stoplight/prism-cli/dist/index.js', 'proxy', 'spec/sovera-cards-v2.yaml', twin.url, '--errors', '-h', '127.0.0.1', '-p', String(port)],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  prism.stdout!.on('data', (c) => { prismOutput = (prismOutput + c).slice(-4000); });
-  prism.stderr!.on('data', (c) => { prismOutput = (prismOutput + c).slice(-4000); });
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1').once('connect', () => { socket.destroy(); resolve(true); }).once('error', () => resolve(false));
-    });
-    if (open) break;
-    if (prism.exitCode !== null || Date.now() > deadline) throw new Error(`Prism proxy did not start: ${prismOutput}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  proxyUrl = `http://127.0.0.1:${port}`;
+  prism = await startPrismProxy('spec/sovera-cards-v2.yaml', twin.url);
+  proxyUrl = prism.url;
 }, { timeout: 120_000 });
 
 after(async () => {
-  if (prism && prism.exitCode === null) {
-    const exited = new Promise((resolve) => prism.once('exit', resolve));
-    prism.kill('SIGTERM');
-    await exited;
-  }
+  await prism?.stop();
   await twin?.close();
 });
 
