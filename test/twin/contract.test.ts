@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { contractFor } from '../../lib/contract.ts';
 import type { OperationInput } from '../../lib/http.ts';
 import type { RunningTwin } from '../../twin/main.ts';
-import { call, expectCall, newCard, newUser, payIn, startTestTwin, validated, withTwin } from './helpers.ts';
+import { call, expectCall, newCard, newUser, payIn, startTestTwin, testSpecCompleteness, validated, withTwin } from './helpers.ts';
 
 const contract = contractFor('sovera');
 const operations = [...contract.operations.values()];
@@ -163,16 +163,4 @@ for (const op of operations) {
   }
 }
 
-test('every status the spec documents for every operation was produced and validated', () => {
-  const missing = operations.flatMap((op) => contract.documentedStatuses(op.operationId)
-    .filter((status) => !validated.has(`${op.operationId} ${status}`))
-    .map((status) => `${op.operationId} ${status}`));
-  assert.deepEqual(missing, [], `documented but never produced by the twin: ${missing.join(', ')}`);
-});
-
-test('the twin has a handler for every operation of the spec, and none for operations it lacks', () => {
-  const handlers = Object.keys(twin.api.handlers).sort();
-  const specOps = operations.map((op) => op.operationId).sort();
-  assert.deepEqual(specOps.filter((id) => !handlers.includes(id)), [], 'operations without a handler answer 501');
-  assert.deepEqual(handlers.filter((id) => !specOps.includes(id)), [], 'handlers for operations the spec does not have are unreachable');
-});
+testSpecCompleteness('sovera', validated, () => twin);

@@ -7,6 +7,7 @@ import { contractFor } from '../../lib/contract.ts';
 import type { OperationInput } from '../../lib/http.ts';
 import type { RunningCoreTwin } from '../../twin/main.ts';
 import { EMAIL, PASSWORD, expectCall, login, newCard, newCustomer, setStatus, sleep, startCore, uniqueEmail, validated, withCore, contractProblems, assertCoreHeaders, type CoreResponse } from './core-helpers.ts';
+import { testSpecCompleteness } from './helpers.ts';
 
 const contract = contractFor('core');
 const operations = [...contract.operations.values()];
@@ -123,19 +124,7 @@ for (const op of operations) {
   }
 }
 
-test('every status the spec documents for every operation was produced and validated', () => {
-  const missing = operations.flatMap((op) => contract.documentedStatuses(op.operationId)
-    .filter((status) => !validated.has(`${op.operationId} ${status}`))
-    .map((status) => `${op.operationId} ${status}`));
-  assert.deepEqual(missing, [], `documented but never produced by the twin: ${missing.join(', ')}`);
-});
-
-test('the twin has a handler for every operation of the spec, and none for operations it lacks', () => {
-  const handlers = Object.keys(twin.api.handlers).sort();
-  const specOps = operations.map((op) => op.operationId).sort();
-  assert.deepEqual(specOps.filter((id) => !handlers.includes(id)), []);
-  assert.deepEqual(handlers.filter((id) => !specOps.includes(id)), []);
-});
+testSpecCompleteness('core', validated, () => twin);
 
 // ---- the checks above can fail ----
 

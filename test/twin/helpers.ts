@@ -1,6 +1,7 @@
 // Test helpers for the twin: start it in-process on a free loopback port, call operations by
 // operationId, and check every response against the spec with the harness's own validators.
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { ApiId } from '../../lib/apis.ts';
 import { contractFor } from '../../lib/contract.ts';
 import { basicKeyAuthorization, buildRequest, type OperationInput } from '../../lib/http.ts';
@@ -128,4 +129,25 @@ export async function raw(twin: RunningTwin, method: string, pathBelowBase: stri
   let body: any;
   try { body = JSON.parse(text); } catch { body = undefined; }
   return { status: response.status, headers: response.headers, text, body };
+}
+
+/**
+ * The closing checks of a twin's contract test: every documented (operation, status) was
+ * produced and validated, and the twin has exactly one handler per operation of the spec.
+ */
+export function testSpecCompleteness(apiId: ApiId, validatedPairs: Set<string>, twin: () => { api: { handlers: object } }): void {
+  const contract = contractFor(apiId);
+  const operationIds = [...contract.operations.keys()];
+  test('every status the spec documents for every operation was produced and validated', () => {
+    const missing = operationIds.flatMap((id) => contract.documentedStatuses(id)
+      .filter((status) => !validatedPairs.has(`${id} ${status}`))
+      .map((status) => `${id} ${status}`));
+    assert.deepEqual(missing, [], `documented but never produced by the twin: ${missing.join(', ')}`);
+  });
+
+  test('the twin has a handler for every operation of the spec, and none for operations it lacks', () => {
+    const handlers = Object.keys(twin().api.handlers).sort();
+    assert.deepEqual(operationIds.filter((id) => !handlers.includes(id)), [], 'operations without a handler answer 501');
+    assert.deepEqual(handlers.filter((id) => !operationIds.includes(id)), [], 'handlers for operations the spec does not have are unreachable');
+  });
 }
