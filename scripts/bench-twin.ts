@@ -6,13 +6,12 @@
 // test are separate processes on the machine's cores. Scenarios: (a) getWallet, (b) blockCard and
 // unblockCard alternating. Exits non-zero when getWallet on the twin is under the floor or the
 // twin/Prism ratio of a scenario is under the minimum.
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { freePorts } from '../lib/config.ts';
+import { startLocalServer, stopLocalServers, type LocalServer } from '../lib/local-servers.ts';
 
 // autocannon ships no types (and @types/autocannon is not a dependency): the few fields used here.
 interface AcRequest {
@@ -33,7 +32,6 @@ interface AcResult {
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<AcResult>;
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SPEC = 'spec/sovera-cards-v2.yaml';
 const BASE_PATH = '/cards/v2';
 const MIN_TWIN_GET_WALLET_RPS = 15_000;
@@ -85,63 +83,18 @@ function parseOptions(): Options {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Child processes
+// Server CPU: how much of a core the server under test used, to tell its cost from the client's
+// (autocannon shares the machine's cores with it). Linux /proc, in USER_HZ (100 per second).
 // ---------------------------------------------------------------------------------------------
 
-const children = new Set<ChildProcess>();
-
-function killChildren(): void {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime (fields 14, 15 of stat)
+  } catch {
+    return undefined; // not Linux: the CPU columns stay empty
   }
-}
-process.on('exit', killChildren);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => { killChildren(); process.exit(130); });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startChild(name: string, args: string[], env: Record<string, string | undefined>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let output = '';
-  const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-4000); };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  child.once('exit', (code, signal) => {
-    children.delete(child);
-    if (!shuttingDown) {
-      console.error(`bench-twin: ${name} exited early (${signal ?? code}). Last output:\n${output}`);
-      process.exit(1);
-    }
-  });
-  return child;
-}
-
-let shuttingDown = false;
-
-async function waitForPort(port: number, name: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => { socket.destroy(); resolve(true); });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${name} did not accept connections on 127.0.0.1:${port} within ${timeoutMs / 1000} s`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,7 +128,11 @@ async function provision(twinUrl: string, authorization: string, cards: number):
 // Scenarios
 // ---------------------------------------------------------------------------------------------
 
-interface Measurement { target: string; scenario: string; rps: number; p99: number; non2xx: number; errors: number; total: number }
+interface Measurement {
+  target: string; scenario: string; rps: number; p99: number; non2xx: number; errors: number; total: number;
+  /** CPU time the server process spent per request during the measurement. */
+  serverCpuMicrosPerRequest?: number;
+}
 
 type Requests = AcRequest[];
 
@@ -219,9 +176,12 @@ async function measure(url: string, requests: Requests, seconds: number, options
   return autocannon({ url, connections: options.connections, pipelining: options.pipelining, duration: seconds, requests, timeout: 10 });
 }
 
-async function run(target: string, scenario: string, origin: string, requests: () => Requests, options: Options): Promise<Measurement> {
+async function run(target: string, server: LocalServer, scenario: string, origin: string, requests: () => Requests, options: Options): Promise<Measurement> {
   if (options.warmup > 0) await measure(origin, requests(), options.warmup, options);
+  const cpuBefore = cpuSeconds(server.child.pid);
   const result = await measure(origin, requests(), options.duration, options);
+  const cpuAfter = cpuSeconds(server.child.pid);
+  const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
   return {
     target, scenario,
     rps: result.requests.total / (result.duration || options.duration),
@@ -229,6 +189,7 @@ async function run(target: string, scenario: string, origin: string, requests: (
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     total: result.requests.total,
+    serverCpuMicrosPerRequest: cpu === undefined || !result.requests.total ? undefined : (cpu * 1e6) / result.requests.total,
   };
 }
 
@@ -238,17 +199,17 @@ async function main(): Promise<void> {
   const options = parseOptions();
   const apiKey = `bench-${randomUUID()}`; // a throwaway key for the twin child; never printed
   const authorization = `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
-  const [twinPort, prismPort] = [await freePort(), await freePort()];
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TWIN_')));
+  const [twinPort, prismPort] = freePorts(2);
+  // The user's TWIN_* settings (a rate limit, a fault rate) must not reach the twin under test.
+  for (const name of Object.keys(process.env)) if (name.startsWith('TWIN_')) delete process.env[name];
 
   console.log(`bench-twin: ${options.connections} connections, pipelining ${options.pipelining}, ${options.warmup} s warm-up + ${options.duration} s per run, loopback only`);
   // The twin is always started: it provisions the ids both targets are asked about.
-  startChild('twin', ['--import', 'tsx', 'twin/main.ts', '--host', '127.0.0.1', '--port', String(twinPort)], { ...env, TWIN_API_KEYS: apiKey });
-  if (options.only !== 'twin') {
-    startChild('Prism mock', ['node_modules/@stoplight/prism-cli/dist/index.js', 'mock', SPEC, '-h', '127.0.0.1', '-p', String(prismPort)], env);
-  }
-  await waitForPort(twinPort, 'the twin');
-  if (options.only !== 'twin') await waitForPort(prismPort, 'Prism mock');
+  const servers: Record<'twin' | 'prism', LocalServer | undefined> = {
+    twin: await startLocalServer({ name: 'the twin', port: twinPort, command: `node --import tsx twin/main.ts --host 127.0.0.1 --port ${twinPort}`, env: { TWIN_API_KEYS: apiKey } }),
+    prism: options.only === 'twin' ? undefined
+      : await startLocalServer({ name: 'Prism mock', port: prismPort, command: `node node_modules/@stoplight/prism-cli/dist/index.js mock ${SPEC} -h 127.0.0.1 -p ${prismPort}` }),
+  };
 
   const twinOrigin = `http://127.0.0.1:${twinPort}`;
   const prismOrigin = `http://127.0.0.1:${prismPort}`;
@@ -259,19 +220,22 @@ async function main(): Promise<void> {
     .filter(([name]) => !options.only || options.only === name);
   const results: Measurement[] = [];
   for (const [name, origin, prefix] of targets) {
-    results.push(await run(name, 'getWallet', origin, () => getWalletRequests(prefix, authorization, setup.walletId), options));
+    results.push(await run(name, servers[name]!, 'getWallet', origin, () => getWalletRequests(prefix, authorization, setup.walletId), options));
     // Fresh cards per run (warm-up and measurement): a run that stops mid-cycle leaves cards blocked.
     const cardSets = [await provision(twinOrigin + BASE_PATH, authorization, cardsPerRun), await provision(twinOrigin + BASE_PATH, authorization, cardsPerRun)];
     let set = 0;
-    results.push(await run(name, 'blockCard+unblockCard', origin, () => blockUnblockRequests(prefix, authorization, cardSets[set++ % 2].cardIds), options));
+    results.push(await run(name, servers[name]!, 'blockCard+unblockCard', origin, () => blockUnblockRequests(prefix, authorization, cardSets[set++ % 2].cardIds), options));
   }
 
-  shuttingDown = true;
-  killChildren();
+  await stopLocalServers();
 
   // ---- report ----
-  const rows = results.map((r) => [r.target, r.scenario, r.rps.toFixed(0), String(r.p99), String(r.non2xx), String(r.errors)]);
-  const header = ['target', 'scenario', 'req/s', 'p99 ms', 'non-2xx', 'errors'];
+  const rows = results.map((r) => {
+    const cpu = r.serverCpuMicrosPerRequest;
+    return [r.target, r.scenario, r.rps.toFixed(0), String(r.p99), String(r.non2xx), String(r.errors),
+      cpu === undefined ? '-' : cpu.toFixed(0), cpu === undefined ? '-' : (1e6 / cpu).toFixed(0)];
+  });
+  const header = ['target', 'scenario', 'req/s', 'p99 ms', 'non-2xx', 'errors', 'server CPU µs/req', 'req/s per server core'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   console.log('');
@@ -305,8 +269,8 @@ async function main(): Promise<void> {
   console.log('PASS');
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(`bench-twin: ${(error as Error).message}`);
-  killChildren();
+  await stopLocalServers();
   process.exit(1);
 });
