@@ -94,8 +94,6 @@ export interface ClientOptions {
   endpoint: TargetEndpoint;
   /** The client's default credentials (an API key, or a token from login); none when absent. */
   auth?: CallAuth;
-  /** @deprecated use auth: { apiKey } */
-  apiKey?: string;
   timeoutMs?: number;
   /** Called with every response, e.g. to record contract coverage. */
   onResponse?: (res: ApiResponse, account: string) => void;
@@ -139,7 +137,7 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
   const { endpoint } = options;
   const contract = contractFor(endpoint.api);
   const envelope = apiProfile(endpoint.api).envelope;
-  const defaultAuth: CallAuth | undefined = options.auth ?? (options.apiKey !== undefined ? { apiKey: options.apiKey } : undefined);
+  const defaultAuth = options.auth;
   registerAuth(defaultAuth);
 
   async function call(operationId: string, input: OperationInput, callOptions: CallOptions = {}): Promise<ApiResponse> {
