@@ -45,12 +45,14 @@ const HELP = `Usage: node --import tsx scripts/bench-twin.ts [options]
   --connections N   concurrent connections (default 50)
   --pipelining N    requests in flight per connection (default 1: no HTTP pipelining)
   --only TARGET     measure only "twin" or "prism" (no ratio, no pass/fail on the missing side)
+  --baseline        also measure getWallet against a do-nothing Node server that answers the same
+                    request with the twin's bytes: the ceiling of this machine for this bench
   -h, --help        this help
 
 Fails (exit 1) when getWallet on the twin is under ${MIN_TWIN_GET_WALLET_RPS} req/s, or when the
 twin/Prism ratio of a scenario is under ${MIN_RATIO}. Loopback only.`;
 
-interface Options { duration: number; warmup: number; connections: number; pipelining: number; only?: 'twin' | 'prism' }
+interface Options { duration: number; warmup: number; connections: number; pipelining: number; only?: 'twin' | 'prism'; baseline: boolean }
 
 function parseOptions(): Options {
   try {
@@ -58,7 +60,7 @@ function parseOptions(): Options {
       strict: true,
       options: {
         duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, pipelining: { type: 'string' },
-        only: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        only: { type: 'string' }, baseline: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
     if (values.help) { console.log(HELP); process.exit(0); }
@@ -75,6 +77,7 @@ function parseOptions(): Options {
       connections: int('connections', values.connections, 50, 1, 1000),
       pipelining: int('pipelining', values.pipelining, 1, 1, 100),
       only: values.only as Options['only'],
+      baseline: values.baseline === true,
     };
   } catch (error) {
     console.error(`bench-twin: ${(error as Error).message.split('\n')[0]} (see --help)`);
@@ -225,6 +228,13 @@ async function main(): Promise<void> {
     const cardSets = [await provision(twinOrigin + BASE_PATH, authorization, cardsPerRun), await provision(twinOrigin + BASE_PATH, authorization, cardsPerRun)];
     let set = 0;
     results.push(await run(name, servers[name]!, 'blockCard+unblockCard', origin, () => blockUnblockRequests(prefix, authorization, cardSets[set++ % 2].cardIds), options));
+  }
+
+  if (options.baseline) {
+    const answer = await fetch(`${twinOrigin}${BASE_PATH}/wallets/${setup.walletId}`, { headers: { authorization } });
+    const [port] = freePorts(1);
+    const bare = await startLocalServer({ name: 'bare node', port, command: `node scripts/bench-baseline-server.mjs ${port}`, env: { BENCH_BASELINE_BODY: await answer.text() } });
+    results.push(await run('bare node', bare, 'getWallet', `http://127.0.0.1:${port}`, () => getWalletRequests(BASE_PATH, authorization, setup.walletId), options));
   }
 
   await stopLocalServers();
