@@ -103,6 +103,11 @@ export class Contract {
     return [...this.operation(operationId).responses.keys()];
   }
 
+  /** The operationIds whose spec documents `status`, in spec order. */
+  operationsDocumenting(status: number): string[] {
+    return [...this.operations.values()].filter((op) => op.responses.has(status)).map((op) => op.operationId);
+  }
+
   /**
    * Problems with the documented response headers of a status (e.g. the Core API's required
    * X-RateLimit-*): each missing required header, each value that breaks its schema. [] when fine.

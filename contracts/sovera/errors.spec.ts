@@ -7,17 +7,16 @@ import { validRequest } from '../../fixtures/sovera-requests.ts';
 import { unknownId } from '../../fixtures/sovera-data.ts';
 
 const contract = contractFor('sovera');
-const documenting = (status: number) => [...contract.operations.values()].filter((op) => op.responses.has(status)).map((op) => op.operationId);
 const ids = () => ({ userId: unknownId(), walletId: unknownId(), cardId: unknownId(), otherWalletId: unknownId() });
 
-for (const operationId of documenting(404)) {
+for (const operationId of contract.operationsDocumenting(404)) {
   test(`${operationId} 404 NOT_FOUND for ids no server issued`, async ({ api }) => {
     const res = await api.call(operationId as never, validRequest(operationId, ids()), { mockStatus: 404 });
     await expect(res).toMatchContract(operationId, 404);
   });
 }
 
-for (const operationId of documenting(500)) {
+for (const operationId of contract.operationsDocumenting(500)) {
   test(`${operationId} 500 answers in the error format`, async ({ api, endpoint }) => {
     test.skip(!endpoint.forcesStatus && !endpoint.injectsFaults, `needs a target that answers 500 on demand (mock or twin); ${endpoint.target} cannot`);
     const res = await api.call(operationId as never, validRequest(operationId, ids()), {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { contractFor } from '../../lib/contract.ts';
 import type { OperationInput } from '../../lib/http.ts';
 import type { RunningCoreTwin } from '../../twin/main.ts';
-import { EMAIL, PASSWORD, expectCall, login, newCard, newCustomer, setStatus, sleep, startCore, uniqueEmail, validated, withCore, contractProblems, assertCoreHeaders, type CoreResponse } from './core-helpers.ts';
+import { startCoreWithToken, EMAIL, PASSWORD, expectCall, login, newCard, newCustomer, setStatus, sleep, uniqueEmail, validated, withCore, contractProblems, assertCoreHeaders, type CoreResponse } from './core-helpers.ts';
 import { testSpecCompleteness } from './helpers.ts';
 
 const contract = contractFor('core');
@@ -43,10 +43,7 @@ function requestFor(operationId: string, ids: Ids, variant: 'ok' | 'invalid' = '
 
 let twin: RunningCoreTwin;
 let token: string;
-before(async () => {
-  twin = await startCore();
-  token = await login(twin);
-});
+before(async () => { ({ twin, token } = await startCoreWithToken()); });
 after(async () => { await twin.close(); });
 
 async function freshIds(): Promise<Ids> {

@@ -5,15 +5,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningCoreTwin } from '../../twin/main.ts';
 import {
-  EMAIL, OTHER_EMAIL, OTHER_PASSWORD, PASSWORD, call, expectCall, getCard, login, newCard, newCustomer, setStatus, sleep, startCore, topUp, uniqueEmail, withCore,
+  startCoreWithToken, EMAIL, OTHER_EMAIL, OTHER_PASSWORD, PASSWORD, call, expectCall, getCard, login, newCard, newCustomer, setStatus, sleep, topUp, uniqueEmail, withCore,
 } from './core-helpers.ts';
 
 let twin: RunningCoreTwin;
 let token: string;
-before(async () => {
-  twin = await startCore();
-  token = await login(twin);
-});
+before(async () => { ({ twin, token } = await startCoreWithToken()); });
 after(async () => { await twin.close(); });
 
 describe('auth', () => {

@@ -133,3 +133,9 @@ export async function getCard(twin: { url: string }, token: string, cardId: stri
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** A Core twin (startCore) and a token of its main account: the setup most Core twin tests share. */
+export async function startCoreWithToken(): Promise<{ twin: RunningCoreTwin; token: string }> {
+  const twin = await startCore();
+  return { twin, token: await login(twin) };
+}

@@ -9,15 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, parseAccounts, parseCli, startTwin, type RunningCoreTwin } from '../../twin/main.ts';
 import {
-  EMAIL, OTHER_EMAIL, OTHER_PASSWORD, PASSWORD, UUID, assertCoreHeaders, call, expectCall, getCard, login, newCard, setStatus, startCore, topUp, withCore,
+  startCoreWithToken, EMAIL, OTHER_EMAIL, OTHER_PASSWORD, PASSWORD, UUID, assertCoreHeaders, call, expectCall, getCard, login, newCard, setStatus, topUp, withCore,
 } from './core-helpers.ts';
 
 let twin: RunningCoreTwin;
 let token: string;
-before(async () => {
-  twin = await startCore();
-  token = await login(twin);
-});
+before(async () => { ({ twin, token } = await startCoreWithToken()); });
 after(async () => { await twin.close(); });
 
 async function raw(target: { url: string }, method: string, route: string, init: { headers?: Record<string, string>; body?: string } = {}) {
