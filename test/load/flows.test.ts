@@ -123,11 +123,8 @@ describe('the recorded twin answers, replayed through the k6 runner', () => {
     assert.match(caught.warnings[0], /getWallet .*status 200: \/data\/0\/balance must be integer/);
   });
 
-  test('the k6 pool provisioning and iteration helpers drive the same flows', async () => {
-    // Synchronous replay of a whole provisioning: the k6 runner's provisionPool over recorded answers.
-    const start = recorded.length;
-    await provision(3);
-    const records = recorded.slice(start);
+  /** A fake k6 that answers, in order, what the twin answered to `records`, and an executor over it. */
+  function replay(records: typeof recorded) {
     let i = 0;
     const fake = fakeK6(() => {
       const r = records[i++];
@@ -137,6 +134,15 @@ describe('the recorded twin answers, replayed through the k6 runner', () => {
     const execute = createExecutor(fake.deps, {
       baseUrl: twin.url, authorization: basicKeyAuthorization(KEY), contractSample: 0, operations: operationsMeta(ids), validators: {},
     });
+    return { fake, execute };
+  }
+
+  test('the k6 pool provisioning and iteration helpers drive the same flows', async () => {
+    // Synchronous replay of a whole provisioning: the k6 runner's provisionPool over recorded answers.
+    const start = recorded.length;
+    await provision(3);
+    const records = recorded.slice(start);
+    const { fake, execute } = replay(records);
     const pool = provisionPool(execute, { poolSize: 1, clientCode: CLIENT_CODE, users: generateLoadData(2), runId: 'r1', provision: provisionMember });
     assert.equal(pool.length, 1);
     assert.equal(fake.requests.length, costs.provision.requests);
@@ -149,15 +155,7 @@ describe('the recorded twin answers, replayed through the k6 runner', () => {
     const start = recorded.length;
     await counted(SCENARIOS.lifecycle.iteration(member, ctx));
     const records = recorded.slice(start);
-    let i = 0;
-    const fake = fakeK6(() => {
-      const r = records[i++];
-      return { status: r.status, body: r.text, headers: { 'Content-Type': r.contentType } };
-    });
-    const ids = [...new Set(records.map((r) => r.step.operationId))];
-    const execute = createExecutor(fake.deps, {
-      baseUrl: twin.url, authorization: basicKeyAuthorization(KEY), contractSample: 0, operations: operationsMeta(ids), validators: {},
-    });
+    const { fake, execute } = replay(records);
     assert.equal(runIteration(fake.deps, 'lifecycle', SCENARIOS.lifecycle.iteration(member, ctx), execute, fake.deps.warn), true, fake.warnings.join('\n'));
     assert.ok(fake.checks.every((c) => c.ok));
     assert.equal(fake.checks.at(-1)?.name, 'lifecycle flow completes');
