@@ -2,6 +2,11 @@
 // Adding an API means adding a profile here, its spec, its contracts and its twin handlers.
 
 export type ApiId = 'sovera' | 'core';
+
+/** The key the harness gives its local Sovera twin and sends to local targets; not a secret. */
+export const LOCAL_API_KEY = 'local-harness-key';
+/** The Core API account the harness gives its local twin (the docs' sandbox test account); not a secret. */
+export const LOCAL_CORE_ACCOUNT = { email: 'test@example.com', password: 'test123' } as const;
 export type AuthScheme = 'basic-key' | 'bearer-login';
 
 export interface ApiProfile {

@@ -2,7 +2,7 @@
 // to start. Every check happens here, before the first request, and fails with a one-line fix.
 import { execFileSync } from 'node:child_process';
 import { config as loadDotenv } from 'dotenv';
-import { APIS, type ApiId, type ApiProfile } from './apis.ts';
+import { APIS, LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, type ApiId, type ApiProfile } from './apis.ts';
 
 loadDotenv({ quiet: true });
 
@@ -10,10 +10,7 @@ export type TargetName = 'mock' | 'twin' | 'sandbox';
 export const TARGETS: readonly TargetName[] = ['mock', 'twin', 'sandbox'];
 /** Local targets need no credentials and are started by the harness itself. */
 export const DEFAULT_TARGETS: TargetName[] = ['twin', 'mock'];
-/** The key the harness gives the local twin and sends to local targets; not a secret. */
-export const LOCAL_API_KEY = 'local-harness-key';
-/** The Core API account the harness gives its local twin (the docs' sandbox test account); not a secret. */
-export const LOCAL_CORE_ACCOUNT = { email: 'test@example.com', password: 'test123' } as const;
+export { LOCAL_API_KEY, LOCAL_CORE_ACCOUNT };
 /**
  * A second local Core account with a small hourly limit, so the 429 test exhausts it and not the
  * main account's budget. Twin only (TWIN_CORE_ACCOUNTS "email:password:limitPerHour").
@@ -112,25 +109,23 @@ export function checkLiveBaseUrl(api: ApiProfile, raw: string | undefined, purpo
 export function credentialsFor(api: ApiProfile, target: TargetName, env: Env = process.env): Credentials {
   if (api.auth === 'basic-key') {
     if (target !== 'sandbox') return { scheme: 'basic-key', apiKey: LOCAL_API_KEY };
-    return { scheme: 'basic-key', apiKey: required(env, api.env.apiKey, 'The API key') };
+    const [apiKey] = required(env, [api.env.apiKey]);
+    return { scheme: 'basic-key', apiKey };
   }
   if (target !== 'sandbox') return { scheme: 'bearer-login', ...LOCAL_CORE_ACCOUNT };
-  const email = required(env, api.env.email, 'The account email');
-  const password = required(env, api.env.password, 'The account password');
+  const [email, password] = required(env, [api.env.email, api.env.password]);
   return { scheme: 'bearer-login', email, password };
 }
 
-function required(env: Env, variable: string | undefined, what: string): string {
-  const value = variable ? env[variable] : undefined;
-  if (!variable || !value) throw new ConfigError(`${variable ?? what} is not set for TARGET=sandbox.`, `set ${variable} in .env (never commit it).`);
-  return value;
-}
-
-/** The API key for a target of an API-key API (kept for the load runner); see credentialsFor. */
-export function apiKeyFor(api: ApiProfile, target: TargetName, env: Env = process.env): string {
-  const credentials = credentialsFor(api, target, env);
-  if (credentials.scheme !== 'basic-key') throw new ConfigError(`${api.title} authenticates with ${api.auth}, not an API key.`, `use credentialsFor(${api.id}, ...) for it.`);
-  return credentials.apiKey;
+/** The values of the variables a sandbox run needs; one ConfigError naming every one missing. */
+function required(env: Env, variables: (string | undefined)[]): string[] {
+  const names = variables.map((v) => v ?? '(unnamed variable)');
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length) {
+    const list = missing.join(' and ');
+    throw new ConfigError(`${list} ${missing.length > 1 ? 'are' : 'is'} not set for TARGET=sandbox.`, `set ${list} in .env (never commit ${missing.length > 1 ? 'them' : 'it'}).`);
+  }
+  return names.map((name) => env[name]!);
 }
 
 /** The environment a local twin of the API needs: its accounts or keys. */

@@ -5,9 +5,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { LOCAL_API_KEY, type ServerSpec } from './config.ts';
-import { LOCAL_CORE_CREDENTIALS } from '../load/lib/config.ts';
-import { APIS, type ApiId } from './apis.ts';
+import type { ServerSpec } from './config.ts';
+import { APIS, LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, type ApiId } from './apis.ts';
 import { redactText } from './redact.ts';
 import { PROJECT_ROOT } from './spec.ts';
 
@@ -22,7 +21,7 @@ const running = new Set<LocalServer>();
 let exitHooksInstalled = false;
 
 /**
- * Core twin settings for load runs: the local account (LOCAL_CORE_CREDENTIALS) with a per-hour
+ * Core twin settings for load runs: the local account (LOCAL_CORE_ACCOUNT) with a per-hour
  * limit no local run reaches (the twin's default is the documented 1000, which a local load
  * profile passes in seconds), and tokens that outlive any profile (default 1 h; soak runs 30 min).
  */
@@ -37,7 +36,7 @@ export function twinServer(api: ApiId, port: number): ServerSpec {
     command: `node --import tsx twin/main.ts --api ${api} --host 127.0.0.1 --port ${port}`,
     env: api === 'core'
       ? {
-        TWIN_CORE_ACCOUNTS: `${LOCAL_CORE_CREDENTIALS.email}:${LOCAL_CORE_CREDENTIALS.password}:${LOAD_TWIN_CORE_LIMIT_PER_HOUR}`,
+        TWIN_CORE_ACCOUNTS: `${LOCAL_CORE_ACCOUNT.email}:${LOCAL_CORE_ACCOUNT.password}:${LOAD_TWIN_CORE_LIMIT_PER_HOUR}`,
         TWIN_TOKEN_TTL_SECONDS: String(LOAD_TWIN_TOKEN_TTL_SECONDS),
       }
       : { TWIN_API_KEYS: LOCAL_API_KEY },

@@ -11,14 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { apiProfile } from '../lib/apis.ts';
 import { assertWithinBudget, BudgetError, formatPlan, planRequests, type RequestPlan } from '../lib/budget.ts';
-import { apiKeyFor, checkLiveBaseUrl, ConfigError, freePorts } from '../lib/config.ts';
+import { checkLiveBaseUrl, ConfigError, credentialsFor, freePorts } from '../lib/config.ts';
 import type { ApiProfile } from '../lib/apis.ts';
 import { findK6, k6InstallGuidance, mockServer, startLocalServer, stopLocalServers, supportsDashboardExport, twinServer, type K6Binary } from '../lib/local-servers.ts';
 import { loadSpec, PROJECT_ROOT } from '../lib/spec.ts';
 import { bundlesStale, buildLoadBundles, DIST_DIR } from '../load/build/bundle.ts';
 import { exampleResponder } from '../load/build/examples.ts';
 import { LOAD_APIS, type LoadApiId } from '../load/lib/apis.ts';
-import { checkLoadBaseUrl, DEFAULT_CLIENT_CODE, LOCAL_CORE_CREDENTIALS, LoadConfigError } from '../load/lib/config.ts';
+import { checkLoadBaseUrl, DEFAULT_CLIENT_CODE, LoadConfigError } from '../load/lib/config.ts';
 import { flowCostTable, scenarioCosts } from '../load/lib/flow-costs.ts';
 import { buildProfile, isLoadTarget, isProfileName, LOAD_TARGETS, PROFILES, type LoadProfile, type LoadTarget, type ProfileName } from '../load/lib/profiles.ts';
 import { SCRIPTS, scriptApi } from '../load/lib/scenarios.ts';
@@ -110,8 +110,9 @@ export function resolveRun(options: LoadOptions, env: Env = process.env): Resolv
     // The configured sandbox: its host is the only non-loopback host allowed.
     checkLoadBaseUrl(sandboxUrl, 'sandbox', apiId, { [api.env.baseUrl]: sandboxUrl });
   }
-  const apiKey = api.auth === 'basic-key' ? apiKeyFor(api, options.target, env) : '';
-  const credentials = api.auth === 'bearer-login' ? loginCredentials(api, options.target, env) : undefined;
+  const auth = credentialsFor(api, options.target, env);
+  const apiKey = auth.scheme === 'basic-key' ? auth.apiKey : '';
+  const credentials = auth.scheme === 'bearer-login' ? { email: auth.email, password: auth.password } : undefined;
 
   const costs = flowCostTable(exampleResponder(loadSpec(apiId)), apiId);
   const names = SCRIPTS[options.script];
@@ -132,16 +133,6 @@ export function resolveRun(options: LoadOptions, env: Env = process.env): Resolv
     + (options.runners > 1 ? `, × ${options.runners} runners` : '');
   const plan = planRequests(profile.scenarios, requestsPerIteration, profile.setupRequests * options.runners, rateLimitPerHour, setupDetail);
   return { options, api: apiId, sandboxUrl, apiKey, credentials, rateLimitPerHour, poolSize, contractSample, profile, plan };
-}
-
-/** Core: CORE_EMAIL and CORE_PASSWORD on a sandbox; the local account (the twin's, any for the mock) otherwise. */
-function loginCredentials(api: ApiProfile, target: LoadTarget, env: Env): { email: string; password: string } {
-  if (target !== 'sandbox') return { ...LOCAL_CORE_CREDENTIALS };
-  const emailVar = api.env.email ?? 'CORE_EMAIL';
-  const passwordVar = api.env.password ?? 'CORE_PASSWORD';
-  const missing = [emailVar, passwordVar].filter((name) => !env[name]);
-  if (missing.length) throw new ConfigError(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set for --target sandbox.`, `set ${emailVar} and ${passwordVar} to your sandbox account in .env (never commit them).`);
-  return { email: env[emailVar]!, password: env[passwordVar]! };
 }
 
 /** Runs a load scenario end to end; resolves to the process exit code. */

@@ -2,20 +2,15 @@
 // takes the environment as an argument (tested in Node); k6 passes its __ENV.
 // Secrets (API_KEY, CORE_PASSWORD) are only ever turned into the Authorization header or the
 // login body, never printed.
+import { LOCAL_API_KEY, LOCAL_CORE_ACCOUNT } from '../../lib/apis.ts';
 import { LOAD_APIS, type LoadApi, type LoadApiId } from './apis.ts';
 import { isLoadTarget, isProfileName, type LoadTarget, type ProfileName } from './profiles.ts';
 import { scriptApi } from './scenarios.ts';
 
 /** The twin's default address (npm run twin) and key: running a bundle by hand needs no variables. */
 export const DEFAULT_BASE_URL = LOAD_APIS.sovera.defaultBaseUrl;
-export const LOCAL_API_KEY = 'local-harness-key';
 export const DEFAULT_CLIENT_CODE = 'HARNESS-DEBIT-01';
 export const DEFAULT_RATE_LIMIT_PER_HOUR = LOAD_APIS.sovera.rateLimitPerHour;
-/**
- * The Core account on local targets: the docs' sandbox test account, which the Core twin
- * accepts by default (npm run load starts it with this account and a limit load runs cannot reach).
- */
-export const LOCAL_CORE_CREDENTIALS = { email: 'test@example.com', password: 'test123' } as const;
 
 export interface LoadConfig {
   api: LoadApiId;
@@ -58,8 +53,8 @@ export function readConfig(env: Env, script: string): LoadConfig {
   let credentials: LoadConfig['credentials'];
   if (api.id === 'core') {
     const local = target !== 'sandbox';
-    const email = env.CORE_EMAIL || (local ? LOCAL_CORE_CREDENTIALS.email : '');
-    const password = env.CORE_PASSWORD || (local ? LOCAL_CORE_CREDENTIALS.password : '');
+    const email = env.CORE_EMAIL || (local ? LOCAL_CORE_ACCOUNT.email : '');
+    const password = env.CORE_PASSWORD || (local ? LOCAL_CORE_ACCOUNT.password : '');
     if (!email || !password) {
       throw new LoadConfigError('CORE_EMAIL and CORE_PASSWORD must both be set for TARGET=sandbox: the sandbox account setup() logs in with (npm run load passes them from your environment or .env).');
     }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ConfigError, isLoopbackHost, parseTargets, resolveRunPlan, credentialsFor, apiKeyFor, twinEnv,
+  ConfigError, isLoopbackHost, parseTargets, resolveRunPlan, credentialsFor, twinEnv,
   LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LIMITED_ACCOUNT,
 } from '../../lib/config.ts';
 import { APIS } from '../../lib/apis.ts';
@@ -102,13 +102,13 @@ test('credentials: local targets get the fixed local ones, per scheme', () => {
 test('credentials: sandbox reads them from the environment', () => {
   assert.deepEqual(credentialsFor(APIS.sovera, 'sandbox', { SOVERA_API_KEY: 'k1' }), { scheme: 'basic-key', apiKey: 'k1' });
   assert.deepEqual(credentialsFor(APIS.core, 'sandbox', coreSandbox), { scheme: 'bearer-login', email: 'me@example.com', password: 'pw-secret' });
-  assert.equal(apiKeyFor(APIS.sovera, 'sandbox', { SOVERA_API_KEY: 'k1' }), 'k1');
-  assert.throws(() => apiKeyFor(APIS.core, 'twin', {}), ConfigError, 'Core has no API key');
+  assert.throws(() => credentialsFor(APIS.sovera, 'sandbox', {}), (e: unknown) => e instanceof ConfigError && /^SOVERA_API_KEY is not set for TARGET=sandbox\./.test(e.message));
 });
 
 for (const [name, env, pattern] of [
   ['missing email', { ...coreSandbox, CORE_EMAIL: '' }, /^CORE_EMAIL is not set for TARGET=sandbox\. Fix: set CORE_EMAIL in \.env/],
   ['missing password', { ...coreSandbox, CORE_PASSWORD: '' }, /^CORE_PASSWORD is not set for TARGET=sandbox\. Fix: set CORE_PASSWORD in \.env/],
+  ['missing email and password', { ...coreSandbox, CORE_EMAIL: '', CORE_PASSWORD: '' }, /^CORE_EMAIL and CORE_PASSWORD are not set for TARGET=sandbox\. Fix: set CORE_EMAIL and CORE_PASSWORD in \.env/],
   ['missing base URL', { ...coreSandbox, CORE_BASE_URL: '' }, /CORE_BASE_URL is not set/],
   ['production host', { ...coreSandbox, CORE_BASE_URL: 'https://api.example.com' }, /production host api\.example\.com/],
 ] as const) {

@@ -171,7 +171,7 @@ describe('npm run load -- core-balance', () => {
   test('refused: credentials missing, plain http, the production host', async () => {
     const missing = await runLoad(['core-balance', '--target', 'sandbox', '--dry-run'], { CORE_BASE_URL: 'https://api-sandbox.example.com' });
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /^Configuration error: CORE_EMAIL and CORE_PASSWORD are not set for --target sandbox/);
+    assert.match(missing.stderr, /^Configuration error: CORE_EMAIL and CORE_PASSWORD are not set for TARGET=sandbox/);
     const http = await runLoad(['core-balance', '--target', 'sandbox', '--dry-run'], { ...sandbox, CORE_BASE_URL: 'http://api-sandbox.example.com' });
     assert.equal(http.code, 2);
     assert.match(http.stderr, /^Configuration error: CORE_BASE_URL sends credentials over plain http to api-sandbox\.example\.com/);
