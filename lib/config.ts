@@ -2,6 +2,7 @@
 // to start. Every check happens here, before the first request, and fails with a one-line fix.
 import { execFileSync } from 'node:child_process';
 import { config as loadDotenv } from 'dotenv';
+import { mockServer, proxyServer, twinServer, type ServerSpec } from './server-specs.ts';
 import { APIS, LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, type ApiId, type ApiProfile } from './apis.ts';
 
 loadDotenv({ quiet: true });
@@ -32,12 +33,7 @@ export class ConfigError extends Error {
   }
 }
 
-export interface ServerSpec {
-  name: string;
-  command: string;
-  port: number;
-  env?: Record<string, string>;
-}
+export type { ServerSpec };
 
 export interface TargetEndpoint {
   api: ApiId;
@@ -148,19 +144,18 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
   const servers: ServerSpec[] = [];
   const localTargets = targets.filter((t) => t !== 'sandbox');
   const ports = allocatePorts(apis.length * localTargets.reduce((n, t) => n + (t === 'twin' ? 2 : 1), 0));
-  const prism = 'node node_modules/@stoplight/prism-cli/dist/index.js';
   for (const api of apis) {
     for (const target of targets) {
       if (target === 'mock') {
         const port = ports.shift()!;
-        servers.push({ name: `${api.id} Prism mock`, port, command: `${prism} mock ${api.specFile} -h 127.0.0.1 -p ${port}` });
+        servers.push(mockServer(api.id, port));
         endpoints.push({ api: api.id, target, baseUrl: `http://127.0.0.1:${port}`, stateful: false, forcesStatus: true, injectsFaults: false });
       } else if (target === 'twin') {
         const twinPort = ports.shift()!;
         const proxyPort = ports.shift()!;
         const directUrl = `http://127.0.0.1:${twinPort}${api.basePath}`;
-        servers.push({ name: `${api.id} twin`, port: twinPort, command: `node --import tsx twin/main.ts --api ${api.id} --host 127.0.0.1 --port ${twinPort}`, env: twinEnv(api) });
-        servers.push({ name: `${api.id} Prism proxy`, port: proxyPort, command: `${prism} proxy ${api.specFile} ${directUrl} --errors -h 127.0.0.1 -p ${proxyPort}` });
+        servers.push(twinServer(api.id, twinPort, twinEnv(api)));
+        servers.push(proxyServer(api.specFile, directUrl, proxyPort, `${api.id} Prism proxy`));
         const bearer = api.auth === 'bearer-login';
         endpoints.push({
           api: api.id, target, baseUrl: `http://127.0.0.1:${proxyPort}`, directUrl, stateful: true, forcesStatus: false, injectsFaults: true,

@@ -5,8 +5,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import type { ServerSpec } from './config.ts';
-import { APIS, LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, type ApiId } from './apis.ts';
+import { twinServer, type ServerSpec } from './server-specs.ts';
+import { LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, type ApiId } from './apis.ts';
 import { redactText } from './redact.ts';
 import { PROJECT_ROOT } from './spec.ts';
 
@@ -28,28 +28,14 @@ let exitHooksInstalled = false;
 export const LOAD_TWIN_CORE_LIMIT_PER_HOUR = 1_000_000_000;
 export const LOAD_TWIN_TOKEN_TTL_SECONDS = 24 * 3600;
 
-/** The twin on its own (no Prism proxy in front: for load, the proxy would be the bottleneck). */
-export function twinServer(api: ApiId, port: number): ServerSpec {
-  return {
-    name: `${api} twin`,
-    port,
-    command: `node --import tsx twin/main.ts --api ${api} --host 127.0.0.1 --port ${port}`,
-    env: api === 'core'
-      ? {
-        TWIN_CORE_ACCOUNTS: `${LOCAL_CORE_ACCOUNT.email}:${LOCAL_CORE_ACCOUNT.password}:${LOAD_TWIN_CORE_LIMIT_PER_HOUR}`,
-        TWIN_TOKEN_TTL_SECONDS: String(LOAD_TWIN_TOKEN_TTL_SECONDS),
-      }
-      : { TWIN_API_KEYS: LOCAL_API_KEY },
-  };
-}
-
-/** Prism's stateless mock of the spec; it serves at the root, without the API's base path. */
-export function mockServer(api: ApiId, port: number): ServerSpec {
-  return {
-    name: `${api} Prism mock`,
-    port,
-    command: `node node_modules/@stoplight/prism-cli/dist/index.js mock ${APIS[api].specFile} -h 127.0.0.1 -p ${port}`,
-  };
+/** The twin on its own, for load (no Prism proxy in front: for load, the proxy would be the bottleneck). */
+export function loadTwinServer(api: ApiId, port: number): ServerSpec {
+  return twinServer(api, port, api === 'core'
+    ? {
+      TWIN_CORE_ACCOUNTS: `${LOCAL_CORE_ACCOUNT.email}:${LOCAL_CORE_ACCOUNT.password}:${LOAD_TWIN_CORE_LIMIT_PER_HOUR}`,
+      TWIN_TOKEN_TTL_SECONDS: String(LOAD_TWIN_TOKEN_TTL_SECONDS),
+    }
+    : { TWIN_API_KEYS: LOCAL_API_KEY });
 }
 
 /** Starts a server and resolves once its loopback port accepts connections. */

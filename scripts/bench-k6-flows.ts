@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { apiProfile } from '../lib/apis.ts';
 import { freePorts, LOCAL_API_KEY } from '../lib/config.ts';
-import { findK6, k6InstallGuidance, startLocalServer, stopLocalServers, twinServer } from '../lib/local-servers.ts';
+import { findK6, k6InstallGuidance, loadTwinServer, startLocalServer, stopLocalServers } from '../lib/local-servers.ts';
 import { PROJECT_ROOT } from '../lib/spec.ts';
 import { buildLoadBundles, bundlesStale } from '../load/build/bundle.ts';
 
@@ -38,7 +38,7 @@ try {
   ] as const) {
     // A fresh twin per variant: same empty state, same pool size, no warm-up advantage.
     const [port] = freePorts(1);
-    await startLocalServer(twinServer('sovera', port));
+    await startLocalServer(loadTwinServer('sovera', port));
     const out = path.join(OUT_DIR, `${variant}.json`);
     rmSync(path.join(PROJECT_ROOT, out), { force: true });
     const code = await runK6(k6.path, path.join('dist/load/bench', `${script}.js`), {

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { freePorts } from '../lib/config.ts';
 import { startLocalServer, stopLocalServers, type LocalServer } from '../lib/local-servers.ts';
+import { mockServer, twinServer } from '../lib/server-specs.ts';
 
 // autocannon ships no types (and @types/autocannon is not a dependency): the few fields used here.
 interface AcRequest {
@@ -32,7 +33,6 @@ interface AcResult {
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<AcResult>;
 
-const SPEC = 'spec/sovera-cards-v2.yaml';
 const BASE_PATH = '/cards/v2';
 const MIN_TWIN_GET_WALLET_RPS = 15_000;
 const MIN_RATIO = 10;
@@ -209,9 +209,8 @@ async function main(): Promise<void> {
   console.log(`bench-twin: ${options.connections} connections, pipelining ${options.pipelining}, ${options.warmup} s warm-up + ${options.duration} s per run, loopback only`);
   // The twin is always started: it provisions the ids both targets are asked about.
   const servers: Record<'twin' | 'prism', LocalServer | undefined> = {
-    twin: await startLocalServer({ name: 'the twin', port: twinPort, command: `node --import tsx twin/main.ts --host 127.0.0.1 --port ${twinPort}`, env: { TWIN_API_KEYS: apiKey } }),
-    prism: options.only === 'twin' ? undefined
-      : await startLocalServer({ name: 'Prism mock', port: prismPort, command: `node node_modules/@stoplight/prism-cli/dist/index.js mock ${SPEC} -h 127.0.0.1 -p ${prismPort}` }),
+    twin: await startLocalServer(twinServer('sovera', twinPort, { TWIN_API_KEYS: apiKey })),
+    prism: options.only === 'twin' ? undefined : await startLocalServer(mockServer('sovera', prismPort)),
   };
 
   const twinOrigin = `http://127.0.0.1:${twinPort}`;

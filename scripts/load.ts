@@ -13,7 +13,8 @@ import { apiProfile } from '../lib/apis.ts';
 import { assertWithinBudget, BudgetError, formatPlan, planRequests, type RequestPlan } from '../lib/budget.ts';
 import { checkLiveBaseUrl, ConfigError, credentialsFor, freePorts } from '../lib/config.ts';
 import type { ApiProfile } from '../lib/apis.ts';
-import { findK6, k6InstallGuidance, mockServer, startLocalServer, stopLocalServers, supportsDashboardExport, twinServer, type K6Binary } from '../lib/local-servers.ts';
+import { findK6, k6InstallGuidance, loadTwinServer, startLocalServer, stopLocalServers, supportsDashboardExport, type K6Binary } from '../lib/local-servers.ts';
+import { mockServer } from '../lib/server-specs.ts';
 import { loadSpec, PROJECT_ROOT } from '../lib/spec.ts';
 import { bundlesStale, buildLoadBundles, DIST_DIR } from '../load/build/bundle.ts';
 import { exampleResponder } from '../load/build/examples.ts';
@@ -171,7 +172,7 @@ export async function runLoad(argv: string[], env: Env = process.env, out: (line
   try {
     if (!baseUrl) {
       const [port] = freePorts(1);
-      const server = options.target === 'twin' ? twinServer(run.api, port) : mockServer(run.api, port);
+      const server = options.target === 'twin' ? loadTwinServer(run.api, port) : mockServer(run.api, port);
       out(`Starting ${server.name} on 127.0.0.1:${port}`);
       await startLocalServer(server);
       // The twin serves under the API's base path; Prism's mock at the root.

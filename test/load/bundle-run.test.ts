@@ -9,7 +9,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { apiProfile } from '../../lib/apis.ts';
 import { freePorts } from '../../lib/config.ts';
-import { mockServer, startLocalServer, stopLocalServers, twinServer } from '../../lib/local-servers.ts';
+import { loadTwinServer, startLocalServer, stopLocalServers } from '../../lib/local-servers.ts';
+import { mockServer } from '../../lib/server-specs.ts';
 import { buildLoadBundles, type BuildInfo } from '../../load/build/bundle.ts';
 import { costKey } from '../../load/lib/flow-costs.ts';
 import type { LoadTarget } from '../../load/lib/profiles.ts';
@@ -26,9 +27,9 @@ before(async () => {
   info = await buildLoadBundles({ outDir });
   const [twinPort, mockPort, coreTwinPort, coreMockPort] = freePorts(4);
   await Promise.all([
-    startLocalServer(twinServer('sovera', twinPort)), startLocalServer(mockServer('sovera', mockPort)),
+    startLocalServer(loadTwinServer('sovera', twinPort)), startLocalServer(mockServer('sovera', mockPort)),
     // The Core twin as npm run load starts it: the local account, a limit no load run reaches.
-    startLocalServer(twinServer('core', coreTwinPort)), startLocalServer(mockServer('core', coreMockPort)),
+    startLocalServer(loadTwinServer('core', coreTwinPort)), startLocalServer(mockServer('core', coreMockPort)),
   ]);
   baseUrls.twin = `http://127.0.0.1:${twinPort}${apiProfile('sovera').basePath}`;
   baseUrls.mock = `http://127.0.0.1:${mockPort}`; // Prism serves at the root
