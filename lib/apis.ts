@@ -20,7 +20,7 @@ export interface ApiProfile {
   /** Whether every response is wrapped in {success, data|errors, meta}. */
   envelope: boolean;
   /** Environment variables an integrator sets to point the suite at a live server. */
-  env: { baseUrl: string; apiKey?: string; email?: string; password?: string };
+  env: { baseUrl: string; apiKey?: string; email?: string; password?: string; specFile: string };
   /** Requests per hour per account the provider allows (documented or assumed). */
   rateLimitPerHour: number;
   /** Folder of the Playwright contract suite. */
@@ -37,7 +37,7 @@ export const APIS: Record<ApiId, ApiProfile> = {
     basePath: '/cards/v2',
     auth: 'basic-key',
     envelope: true,
-    env: { baseUrl: 'SOVERA_BASE_URL', apiKey: 'SOVERA_API_KEY' },
+    env: { baseUrl: 'SOVERA_BASE_URL', apiKey: 'SOVERA_API_KEY', specFile: 'SOVERA_SPEC_FILE' },
     // Sovera documents no limit; the harness assumes the Core API's documented 1000/hour.
     rateLimitPerHour: 1000,
     contractsDir: 'contracts/sovera',
@@ -50,7 +50,7 @@ export const APIS: Record<ApiId, ApiProfile> = {
     basePath: '',
     auth: 'bearer-login',
     envelope: false,
-    env: { baseUrl: 'CORE_BASE_URL', email: 'CORE_EMAIL', password: 'CORE_PASSWORD' },
+    env: { baseUrl: 'CORE_BASE_URL', email: 'CORE_EMAIL', password: 'CORE_PASSWORD', specFile: 'CORE_SPEC_FILE' },
     // Documented: 1000 requests per hour per account (docs 004, Rate Limits).
     rateLimitPerHour: 1000,
     contractsDir: 'contracts/core-api',

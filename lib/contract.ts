@@ -3,7 +3,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ApiId } from './apis.ts';
-import { loadSpec, type JsonSchema, type OperationInfo } from './spec.ts';
+import { loadSpec, type JsonSchema, type OperationInfo, type RuleInfo } from './spec.ts';
+import { basisOfSchemaError, ownBasis, type Basis } from './provenance.ts';
 
 // ajv-formats ships CommonJS; under NodeNext its default export is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -15,6 +16,29 @@ export interface Violation {
   /** JSON pointer into the body (or parameter object) that failed, '' for the root. */
   pointer: string;
   message: string;
+  /** Ajv's path of the broken constraint inside the validated schema (`#/properties/email/format`). */
+  schemaPath?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+  /** What the broken constraint rests on (set by checkRequest / checkResponse). */
+  basis?: Basis;
+}
+
+/** One thing wrong with a response, and what the broken rule rests on. */
+export interface Finding {
+  kind: 'status' | 'header' | 'media' | 'schema';
+  /** One line for people: `/customers/0/email must match format "email"`. */
+  text: string;
+  basis: Basis;
+  /** Schema findings: the violation (pointer into the body, schemaPath into the status's schema). */
+  violation?: Violation;
+}
+
+/** What a check expected of the status, and what that expectation rests on. */
+export interface Expectation {
+  status: number;
+  /** Default: the basis of that status of the operation in the spec. */
+  basis?: Basis;
 }
 
 export interface ResponseCheck {
@@ -23,6 +47,8 @@ export interface ResponseCheck {
   problems: string[];
   /** Schema violations of the body, each with its JSON pointer. */
   violations: Violation[];
+  /** Every problem and violation above, each with its basis (documented or inferred). */
+  findings: Finding[];
 }
 
 export interface RequestInput {
@@ -113,67 +139,95 @@ export class Contract {
    * X-RateLimit-*): each missing required header, each value that breaks its schema. [] when fine.
    */
   checkResponseHeaders(operationId: string, status: number, headers: Record<string, string>): string[] {
+    return this.headerFindings(operationId, status, headers).map((f) => f.text);
+  }
+
+  private headerFindings(operationId: string, status: number, headers: Record<string, string>): Finding[] {
     const entry = this.headerValidators.get(`${operationId} ${status}`);
     if (!entry) return [];
+    const details = this.operation(operationId).responses.get(status)?.headerDetails ?? [];
+    const basisOf = (lower: string) => details.find((h) => h.name.toLowerCase() === lower)?.basis ?? this.operation(operationId).basis;
     const values: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) if (entry.names.has(name.toLowerCase())) values[name.toLowerCase()] = value;
     const original = { ...values };
     if (entry.validate(values)) return [];
-    return (entry.validate.errors ?? []).map((e) => {
+    return (entry.validate.errors ?? []).map((e): Finding => {
       const missing = (e.params as { missingProperty?: string }).missingProperty;
-      if (missing !== undefined) return `header ${entry.names.get(missing) ?? missing} is missing (documented as required)`;
+      if (missing !== undefined) return { kind: 'header', text: `header ${entry.names.get(missing) ?? missing} is missing (required by the spec)`, basis: basisOf(missing) };
       const key = e.instancePath.replace(/^\//, '');
-      return `header ${entry.names.get(key) ?? key} ${e.message ?? e.keyword} (got "${original[key] ?? ''}")`;
+      return { kind: 'header', text: `header ${entry.names.get(key) ?? key} ${e.message ?? e.keyword} (got "${original[key] ?? ''}")`, basis: basisOf(key) };
     });
   }
 
-  checkResponse(operationId: string, res: { status: number; contentType: string; body: unknown; headers?: Record<string, string> }, expectedStatus?: number): ResponseCheck {
+  /** The rule `ruleId` of an operation (`x-rules`); throws when the spec has no such rule, so a test cannot cite one that is not there. */
+  rule(operationId: string, ruleId: string): RuleInfo {
+    const rule = this.operation(operationId).rules.get(ruleId);
+    if (!rule) throw new Error(`No rule "${ruleId}" in x-rules of ${operationId} (${this.apiId} spec). Rules there: ${[...this.operation(operationId).rules.keys()].join(', ') || 'none'}.`);
+    return rule;
+  }
+
+  checkResponse(operationId: string, res: { status: number; contentType: string; body: unknown; headers?: Record<string, string> }, expected?: number | Expectation): ResponseCheck {
     const op = this.operation(operationId);
-    const problems: string[] = [];
+    const findings: Finding[] = [];
     const documented = [...op.responses.keys()];
-    if (expectedStatus !== undefined && res.status !== expectedStatus) {
-      problems.push(`expected status ${expectedStatus}, got ${res.status}`);
+    const expectation = typeof expected === 'number' ? { status: expected } : expected;
+    if (expectation !== undefined && res.status !== expectation.status) {
+      const basis = expectation.basis ?? op.responses.get(expectation.status)?.basis ?? op.basis;
+      findings.push({ kind: 'status', text: `expected status ${expectation.status}, got ${res.status}`, basis });
     }
-    if (!op.responses.has(res.status)) {
-      problems.push(`status ${res.status} is not documented for ${operationId} (documented: ${documented.join(', ')})`);
+    const response = op.responses.get(res.status);
+    if (!response) {
+      findings.push({
+        kind: 'status',
+        text: `status ${res.status} is not documented for ${operationId} (documented: ${documented.join(', ')})`,
+        basis: { provenance: 'inferred', source: `the spec lists ${documented.join(', ')} for ${operationId}; the docs do not say no other status is answered` },
+      });
     }
-    if (res.headers && op.responses.has(res.status)) problems.push(...this.checkResponseHeaders(operationId, res.status, res.headers));
+    if (res.headers && response) findings.push(...this.headerFindings(operationId, res.status, res.headers));
     const validate = this.responseValidators.get(`${operationId} ${res.status}`);
-    if (!validate) return { ok: problems.length === 0, problems, violations: [] };
-    if (!isJson(res.contentType)) {
-      problems.push(`content type is "${res.contentType || '(none)'}", expected application/json`);
-      return { ok: false, problems, violations: [] };
+    const schema = response?.schema;
+    if (validate && schema) {
+      const bodyBasis = ownBasis(schema) ?? op.basis;
+      if (!isJson(res.contentType)) {
+        findings.push({ kind: 'media', text: `content type is "${res.contentType || '(none)'}", expected application/json`, basis: bodyBasis });
+      } else if (res.body === undefined) {
+        findings.push({ kind: 'media', text: 'body is not valid JSON', basis: bodyBasis });
+      } else if (!validate(res.body)) {
+        for (const v of toViolations(validate.errors)) {
+          const basis = basisOfSchemaError(schema, v as Required<Pick<Violation, 'schemaPath' | 'keyword'>>, op.basis);
+          findings.push({ kind: 'schema', text: `${v.pointer || '(root)'} ${v.message}`, basis, violation: { ...v, basis } });
+        }
+      }
     }
-    if (res.body === undefined) {
-      problems.push('body is not valid JSON');
-      return { ok: false, problems, violations: [] };
-    }
-    const violations = validate(res.body) ? [] : toViolations(validate.errors);
-    return { ok: problems.length === 0 && violations.length === 0, problems, violations };
+    const problems = findings.filter((f) => f.kind !== 'schema').map((f) => f.text);
+    const violations = findings.filter((f) => f.violation).map((f) => f.violation!);
+    return { ok: findings.length === 0, problems, violations, findings };
   }
 
   /** Everything that makes a request break the spec's request contract; [] when it is valid. */
   checkRequest(operationId: string, req: RequestInput): Violation[] {
     const op = this.operation(operationId);
     const violations: Violation[] = [];
-    if (op.secured && req.authorized === false) violations.push({ pointer: '', message: 'credentials are missing' });
+    if (op.secured && req.authorized === false) violations.push({ pointer: '', message: 'credentials are missing', basis: op.securityBasis });
     for (const location of ['path', 'query'] as const) {
       const validate = this.paramValidators.get(`${operationId} ${location}`);
       const values = location === 'path' ? req.pathParams : req.query;
       if (validate && !validate(withoutUndefined(values ?? {}))) {
-        violations.push(...toViolations(validate.errors).map((v) => ({ ...v, pointer: `${location}${v.pointer}` })));
+        const schema = { properties: Object.fromEntries(op.parameters.filter((p) => p.in === location).map((p) => [p.name, p.schema])) };
+        violations.push(...toViolations(validate.errors).map((v) => ({ ...v, pointer: `${location}${v.pointer}`, basis: basisOfSchemaError(schema, v as Required<Violation>, op.basis) })));
       }
     }
     if (op.requestBody) {
       const type = mediaType(req.contentType);
       if (req.body === undefined) {
-        if (op.requestBody.required) violations.push({ pointer: 'body', message: 'request body is required' });
+        if (op.requestBody.required) violations.push({ pointer: 'body', message: 'request body is required', basis: op.basis });
       } else {
         const validate = this.bodyValidators.get(`${operationId} ${type}`);
         if (!validate) {
-          violations.push({ pointer: 'body', message: `content type "${type}" is not accepted (accepted: ${Object.keys(op.requestBody.schemas).join(', ')})` });
+          violations.push({ pointer: 'body', message: `content type "${type}" is not accepted (accepted: ${Object.keys(op.requestBody.schemas).join(', ')})`, basis: op.basis });
         } else if (!validate(req.body)) {
-          violations.push(...toViolations(validate.errors).map((v) => ({ ...v, pointer: `body${v.pointer}` })));
+          const schema = op.requestBody.schemas[type];
+          violations.push(...toViolations(validate.errors).map((v) => ({ ...v, pointer: `body${v.pointer}`, basis: basisOfSchemaError(schema, v as Required<Violation>, op.basis) })));
         }
       }
     }
@@ -209,7 +263,7 @@ export function toViolations(errors: ErrorObject[] | null | undefined): Violatio
     let message = e.message ?? e.keyword;
     if (extra !== undefined) message += `: "${String(extra)}"`;
     if (allowed !== undefined) message += ` (${JSON.stringify(allowed)})`;
-    return { pointer: e.instancePath, message };
+    return { pointer: e.instancePath, message, schemaPath: e.schemaPath, keyword: e.keyword, params };
   });
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { apiProfile, type ApiId, type ApiProfile } from './apis.ts';
+import { ownBasis, type Basis } from './provenance.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,12 +29,18 @@ export interface OperationInfo {
   path: string;
   tags: string[];
   provenance: 'documented' | 'inferred';
+  /** What the operation itself (method, path, body) rests on. */
+  basis: Basis;
+  /** The stateful rules the suite checks, by id (`x-rules`). */
+  rules: Map<string, RuleInfo>;
   parameters: ParameterInfo[];
   requestBody?: { required: boolean; schemas: Record<string, JsonSchema> };
   /** Documented statuses, ascending, with the JSON schema of each response body and its documented headers. */
   responses: Map<number, ResponseInfo>;
   /** Whether the operation requires credentials (global or operation-level security). */
   secured: boolean;
+  /** What "credentials are required" rests on: the marking of the security scheme. */
+  securityBasis?: Basis;
 }
 
 export interface ResponseHeaderInfo {
@@ -41,9 +48,23 @@ export interface ResponseHeaderInfo {
   name: string;
   required: boolean;
   schema?: JsonSchema;
+  basis: Basis;
+}
+
+/** A rule the docs state (or the team infers) that spans calls: "a blocked card refuses a top-up". */
+export interface RuleInfo {
+  id: string;
+  operationId: string;
+  statement: string;
+  basis: Basis;
+  /** For a refusal: the status it answers with, and what that status rests on (often less than the rule). */
+  status?: number;
+  statusBasis?: Basis;
 }
 
 export interface ResponseInfo {
+  /** What this status of this operation rests on. */
+  basis: Basis;
   schema?: JsonSchema;
   /** Names of the documented response headers. */
   headers: string[];
@@ -63,7 +84,8 @@ export function loadSpec(apiId: ApiId): LoadedSpec {
   let loaded = cache.get(apiId);
   if (!loaded) {
     const api = apiProfile(apiId);
-    const file = path.join(PROJECT_ROOT, api.specFile);
+    // A calibrated copy can stand in for the spec (CORE_SPEC_FILE=…), to try an overlay before committing it.
+    const file = path.resolve(PROJECT_ROOT, process.env[api.env.specFile] || api.specFile);
     const raw = parse(readFileSync(file, 'utf8')) as OpenAPIV3_1.Document;
     const document = dereference(raw) as OpenAPIV3_1.Document;
     loaded = { api, document, operations: indexOperations(apiId, document) };
@@ -125,17 +147,22 @@ function indexOperations(apiId: ApiId, doc: OpenAPIV3_1.Document): Map<string, O
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${pathTemplate} has no operationId`);
       const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])] as OpenAPIV3_1.ParameterObject[];
       const body = op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
+      const where = `${method.toUpperCase()} ${pathTemplate}`;
+      const basis = ownBasis(op) ?? { provenance: 'inferred', source: `${where} carries no x-provenance` };
       const responses = new Map<number, ResponseInfo>();
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         const res = response as OpenAPIV3_1.ResponseObject;
         const headers = (res.headers ?? {}) as Record<string, OpenAPIV3_1.HeaderObject>;
+        const resBasis = ownBasis(res) ?? { provenance: 'inferred', source: `${status} of ${where} carries no x-provenance` };
         responses.set(Number(status), {
+          basis: resBasis,
           schema: res.content?.['application/json']?.schema as JsonSchema | undefined,
           headers: Object.keys(headers),
           headerDetails: Object.entries(headers).map(([name, h]) => ({
             name,
             required: Boolean(h.required),
             schema: h.schema as JsonSchema | undefined,
+            basis: ownBasis(h) ?? resBasis,
           })),
         });
       }
@@ -145,7 +172,9 @@ function indexOperations(apiId: ApiId, doc: OpenAPIV3_1.Document): Map<string, O
         method,
         path: pathTemplate,
         tags: op.tags ?? [],
-        provenance: op['x-provenance'] === 'documented' ? 'documented' : 'inferred',
+        provenance: basis.provenance,
+        basis,
+        rules: rulesOf(op.operationId, op['x-rules']),
         parameters: parameters.map((p) => ({
           name: p.name,
           in: p.in as ParameterInfo['in'],
@@ -158,8 +187,35 @@ function indexOperations(apiId: ApiId, doc: OpenAPIV3_1.Document): Map<string, O
         },
         responses: new Map([...responses].sort(([a], [b]) => a - b)),
         secured: op.security ? op.security.length > 0 : globalSecurity,
+        securityBasis: securityBasisOf(doc, op.security ?? doc.security),
       });
     }
   }
   return operations;
+}
+
+function rulesOf(operationId: string, raw: unknown): Map<string, RuleInfo> {
+  const rules = new Map<string, RuleInfo>();
+  for (const [id, value] of Object.entries((raw ?? {}) as Record<string, Record<string, unknown>>)) {
+    const basis = ownBasis(value) ?? { provenance: 'inferred' as const, source: `rule ${operationId}#${id} carries no x-provenance` };
+    const status = typeof value.status === 'number' ? value.status : undefined;
+    const statusProvenance = value['x-status-provenance'];
+    rules.set(id, {
+      id,
+      operationId,
+      statement: String(value.statement ?? id),
+      basis,
+      status,
+      statusBasis: status === undefined ? undefined : {
+        provenance: statusProvenance === 'documented' ? 'documented' : 'inferred',
+        source: String(value['x-status-source'] ?? `the status of ${operationId}#${id} carries no x-status-source`),
+      },
+    });
+  }
+  return rules;
+}
+
+function securityBasisOf(doc: OpenAPIV3_1.Document, requirements: OpenAPIV3_1.SecurityRequirementObject[] | undefined): Basis | undefined {
+  const name = Object.keys(requirements?.[0] ?? {})[0];
+  return name ? ownBasis(doc.components?.securitySchemes?.[name]) : undefined;
 }

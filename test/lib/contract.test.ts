@@ -17,12 +17,12 @@ test('spec: the documented response headers are indexed with their schema and wh
 test('documented response headers: present, whole numbers; a missing or wrong one fails the check', () => {
   const core = contractFor('core');
   assert.deepEqual(core.checkResponse('listCustomers', { status: 200, contentType: 'application/json', body: customers, headers: HEADERS }),
-    { ok: true, problems: [], violations: [] });
+    { ok: true, problems: [], violations: [], findings: [] });
   const { 'x-ratelimit-remaining': _gone, ...missing } = HEADERS;
   const check = core.checkResponse('listCustomers', { status: 200, contentType: 'application/json', body: customers, headers: { ...missing, 'X-RateLimit-Reset': 'soon' } });
   assert.equal(check.ok, false);
   assert.deepEqual(check.problems.sort(), [
-    'header X-RateLimit-Remaining is missing (documented as required)',
+    'header X-RateLimit-Remaining is missing (required by the spec)',
     'header X-RateLimit-Reset must be integer (got "soon")',
   ]);
   assert.deepEqual(core.checkResponseHeaders('listCustomers', 200, { ...HEADERS, 'x-ratelimit-limit': '-1' }), ['header X-RateLimit-Limit must be >= 0 (got "-1")']);

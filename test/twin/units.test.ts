@@ -82,6 +82,7 @@ test('rate limiter: fixed window per bucket, remaining counts down, reset is the
 function op(operationId: string, method: OperationInfo['method'], path: string, query = false): OperationInfo {
   return {
     apiId: 'sovera', operationId, method, path, tags: [], provenance: 'documented', secured: true, responses: new Map(),
+    basis: { provenance: 'documented', source: 'test' }, rules: new Map(),
     parameters: query ? [{ name: 'q', in: 'query', required: false, schema: {} }] : [],
   };
 }
