@@ -1,7 +1,7 @@
 // The API client: one method per operationId, typed from the spec, over fetch.
 // It knows targets only through a TargetEndpoint, so tests never branch on where they run.
 import type { TargetEndpoint } from './config.ts';
-import { contractFor, isJson, type Contract } from './contract.ts';
+import { contractFor, isJson, type Contract, type Violation } from './contract.ts';
 import { apiProfile } from './apis.ts';
 import { basicKeyAuthorization, bearerAuthorization, buildRequest, type OperationInput } from './http.ts';
 import { redactHeaders, redactText, redactValue, registerSecret, registerSecretsIn } from './redact.ts';
@@ -32,6 +32,15 @@ export interface ApiResponse<B = unknown> {
   /** Which hop answered: Prism's mock, Prism's validating proxy, the twin directly, a live server. */
   via: Via;
   durationMs: number;
+  /** What the request broke of the spec's request contract ([] for a valid request), each with its basis. */
+  requestViolations: Violation[];
+  /** Inferred rules fail the check (twin, mock, STRICT=1) rather than being reported as assumptions. */
+  strict: boolean;
+  /**
+   * Ids this client's successful answers carried (top-level and `data` fields named id or …Id):
+   * the records this test created or used. A list of the account's records is checked only for these.
+   */
+  ownIds: ReadonlySet<string>;
 }
 
 export type TraceSource = 'meta.traceId' | 'X-Request-Id';
@@ -139,6 +148,7 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
   const envelope = apiProfile(endpoint.api).envelope;
   const defaultAuth = options.auth;
   registerAuth(defaultAuth);
+  const ownIds = new Set<string>();
 
   async function call(operationId: string, input: OperationInput, callOptions: CallOptions = {}): Promise<ApiResponse> {
     const op = contract.operation(operationId);
@@ -147,7 +157,8 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
     const account = callOptions.account ?? (callOptions.auth === 'none' ? 'anonymous' : callOptions.auth ? 'other' : 'main');
     const headers: Record<string, string> = { ...callOptions.headers };
     if (callOptions.mockStatus !== undefined && endpoint.forcesStatus) headers.prefer = `code=${callOptions.mockStatus}`;
-    const via = routeOf(endpoint, contract, operationId, input, callOptions, auth !== undefined);
+    const requestViolations = requestViolationsOf(contract, operationId, input, callOptions, auth !== undefined);
+    const via = routeOf(endpoint, requestViolations, callOptions);
     const baseUrl = via === 'direct' ? endpoint.directUrl! : endpoint.baseUrl;
     const req = buildRequest(op, input, {
       baseUrl,
@@ -193,7 +204,11 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
       rateLimit: parseRateLimit(responseHeaders),
       via,
       durationMs: performance.now() - started,
+      requestViolations,
+      strict: endpoint.strict ?? true,
+      ownIds,
     };
+    if (response.status >= 200 && response.status < 300) collectIds(raw, ownIds);
     rawBodies.set(result, raw);
     options.onResponse?.(result, account);
     if (result.status === 429) {
@@ -216,21 +231,33 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
  * is answered by Prism itself (401/422 problem+json) and never reaches the twin; such requests
  * go to the twin directly, and their answers are still checked by the harness's own validators.
  */
-function routeOf(endpoint: TargetEndpoint, contract: Contract, operationId: string, input: OperationInput, options: CallOptions, authorized: boolean): Via {
+function routeOf(endpoint: TargetEndpoint, requestViolations: Violation[], options: CallOptions): Via {
   if (endpoint.target === 'mock') return 'mock';
   if (!endpoint.directUrl) return 'live';
   if (options.direct) return 'direct';
+  return requestViolations.length ? 'direct' : 'proxy';
+}
+
+/** What a request breaks of the spec (checked as the server would see it: form fields arrive as text). */
+function requestViolationsOf(contract: Contract, operationId: string, input: OperationInput, options: CallOptions, authorized: boolean): Violation[] {
   const body = options.form && input.body && typeof input.body === 'object'
     ? Object.fromEntries(Object.entries(input.body).map(([k, v]) => [k, String(v)]))
     : structuredClone(input.body);
-  const violations = contract.checkRequest(operationId, {
+  return contract.checkRequest(operationId, {
     pathParams: stringValues(input.path),
     query: stringValues(input.query),
     contentType: options.form ? 'application/x-www-form-urlencoded' : 'application/json',
     body,
     authorized,
   });
-  return violations.length ? 'direct' : 'proxy';
+}
+
+function collectIds(body: unknown, into: Set<string>): void {
+  const levels = [body, (body as { data?: unknown } | undefined)?.data];
+  for (const level of levels) {
+    if (!level || typeof level !== 'object' || Array.isArray(level)) continue;
+    for (const [key, value] of Object.entries(level)) if (typeof value === 'string' && (key === 'id' || key.endsWith('Id'))) into.add(value);
+  }
 }
 
 function stringValues(values: Record<string, unknown> | undefined): Record<string, string> | undefined {

@@ -52,6 +52,12 @@ export interface TargetEndpoint {
   testHooks?: boolean;
   /** A second account with a small hourly limit, for the 429 test (local twin of a bearer-login API only). */
   limitedAccount?: TestAccount;
+  /**
+   * Whether a broken inferred rule fails the check (true) or is reported as an unconfirmed
+   * assumption (false). Always true on the twin and the mock, which are built from the spec's
+   * inferences; on a live server only with STRICT=1.
+   */
+  strict: boolean;
 }
 
 export interface RunPlan {
@@ -140,6 +146,7 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
   if (env.HARNESS_PLAN) return JSON.parse(env.HARNESS_PLAN) as RunPlan;
   const targets = parseTargets(env.TARGET);
   const apis = selectedApis(env);
+  const strictLive = parseStrict(env.STRICT);
   const endpoints: TargetEndpoint[] = [];
   const servers: ServerSpec[] = [];
   const localTargets = targets.filter((t) => t !== 'sandbox');
@@ -149,7 +156,7 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
       if (target === 'mock') {
         const port = ports.shift()!;
         servers.push(mockServer(api.id, port));
-        endpoints.push({ api: api.id, target, baseUrl: `http://127.0.0.1:${port}`, stateful: false, forcesStatus: true, injectsFaults: false });
+        endpoints.push({ api: api.id, target, baseUrl: `http://127.0.0.1:${port}`, stateful: false, forcesStatus: true, injectsFaults: false, strict: true });
       } else if (target === 'twin') {
         const twinPort = ports.shift()!;
         const proxyPort = ports.shift()!;
@@ -158,14 +165,14 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
         servers.push(proxyServer(api.specFile, directUrl, proxyPort, `${api.id} Prism proxy`));
         const bearer = api.auth === 'bearer-login';
         endpoints.push({
-          api: api.id, target, baseUrl: `http://127.0.0.1:${proxyPort}`, directUrl, stateful: true, forcesStatus: false, injectsFaults: true,
+          api: api.id, target, baseUrl: `http://127.0.0.1:${proxyPort}`, directUrl, stateful: true, forcesStatus: false, injectsFaults: true, strict: true,
           ...(bearer ? { testHooks: true, limitedAccount: { ...LOCAL_LIMITED_ACCOUNT } } : {}),
         });
       } else {
         const baseUrl = env[api.env.baseUrl];
         if (!baseUrl && apis.length > 1) continue; // with several APIs, sandbox runs the ones configured
         credentialsFor(api, target, env);
-        endpoints.push({ api: api.id, target, baseUrl: checkLiveBaseUrl(api, baseUrl, 'contract'), stateful: true, forcesStatus: false, injectsFaults: false });
+        endpoints.push({ api: api.id, target, baseUrl: checkLiveBaseUrl(api, baseUrl, 'contract'), stateful: true, forcesStatus: false, injectsFaults: false, strict: strictLive });
       }
     }
   }
@@ -173,6 +180,14 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
     throw new ConfigError('TARGET=sandbox but no API base URL is set.', `set ${apis.map((a) => a.env.baseUrl).join(' or ')} in .env.`);
   }
   return { endpoints, servers };
+}
+
+/** STRICT=1 fails live runs on inferred rules too; unset or 0 reports them as unconfirmed assumptions. */
+export function parseStrict(value: string | undefined): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === '1' || v === 'true') return true;
+  throw new ConfigError(`STRICT="${value}" is neither 1 nor 0.`, 'set STRICT=1 to fail on unconfirmed assumptions too, or unset it to report them.');
 }
 
 function selectedApis(env: Env): ApiProfile[] {

@@ -73,14 +73,38 @@ export function newAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
   return ajv;
 }
 
+/**
+ * Validators compiled on first use, not up front: a Playwright worker (restarted after every
+ * failed test) or a twin compiles only what it checks, instead of every schema of the spec.
+ */
+class LazyValidators<T> {
+  private readonly built = new Map<string, T>();
+  private readonly sources = new Map<string, () => T>();
+
+  define(key: string, make: () => T): void {
+    this.sources.set(key, make);
+  }
+
+  get(key: string): T | undefined {
+    let value = this.built.get(key);
+    if (value === undefined) {
+      const make = this.sources.get(key);
+      if (make === undefined) return undefined;
+      value = make();
+      this.built.set(key, value);
+    }
+    return value;
+  }
+}
+
 export class Contract {
   readonly apiId: ApiId;
   readonly operations: Map<string, OperationInfo>;
-  private readonly responseValidators = new Map<string, ValidateFunction>();
-  private readonly bodyValidators = new Map<string, ValidateFunction>();
-  private readonly paramValidators = new Map<string, ValidateFunction>();
+  private readonly responseValidators = new LazyValidators<ValidateFunction>();
+  private readonly bodyValidators = new LazyValidators<ValidateFunction>();
+  private readonly paramValidators = new LazyValidators<ValidateFunction>();
   /** "operationId status" -> one validator over the documented headers (lower-cased names, values coerced from text). */
-  private readonly headerValidators = new Map<string, { validate: ValidateFunction; names: Map<string, string> }>();
+  private readonly headerValidators = new LazyValidators<{ validate: ValidateFunction; names: Map<string, string> }>();
 
   constructor(apiId: ApiId) {
     this.apiId = apiId;
@@ -90,27 +114,27 @@ export class Contract {
     registerExtensionKeywords([ajv, formAjv], this.operations);
     for (const op of this.operations.values()) {
       for (const [status, { schema, headerDetails }] of op.responses) {
-        if (schema) this.responseValidators.set(`${op.operationId} ${status}`, ajv.compile(schema));
+        if (schema) this.responseValidators.define(`${op.operationId} ${status}`, () => ajv.compile(schema));
         const documented = (headerDetails ?? []).filter((h) => h.schema || h.required);
         if (documented.length) {
-          this.headerValidators.set(`${op.operationId} ${status}`, {
+          this.headerValidators.define(`${op.operationId} ${status}`, () => ({
             names: new Map(documented.map((h) => [h.name.toLowerCase(), h.name])),
             validate: formAjv.compile({
               type: 'object',
               properties: Object.fromEntries(documented.map((h) => [h.name.toLowerCase(), h.schema ?? {}])),
               required: documented.filter((h) => h.required).map((h) => h.name.toLowerCase()),
             }),
-          });
+          }));
         }
       }
       for (const [type, schema] of Object.entries(op.requestBody?.schemas ?? {})) {
         const compiler = type === 'application/x-www-form-urlencoded' ? formAjv : ajv;
-        this.bodyValidators.set(`${op.operationId} ${type}`, compiler.compile(schema));
+        this.bodyValidators.define(`${op.operationId} ${type}`, () => compiler.compile(schema));
       }
       for (const location of ['path', 'query'] as const) {
         const params = op.parameters.filter((p) => p.in === location);
         if (!params.length) continue;
-        this.paramValidators.set(`${op.operationId} ${location}`, formAjv.compile({
+        this.paramValidators.define(`${op.operationId} ${location}`, () => formAjv.compile({
           type: 'object',
           properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
           required: params.filter((p) => p.required).map((p) => p.name),

@@ -94,3 +94,16 @@ export function shapeOf(value: unknown, depth = 0): string {
   }
   return typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
 }
+
+/** A JSON schema of a value's types, never its content: what a calibration proposes for a body the spec got wrong. */
+export function schemaOfValue(value: unknown, depth = 0): Record<string, unknown> {
+  if (value === null) return { type: 'null' };
+  if (Array.isArray(value)) return depth > 4 || !value.length ? { type: 'array' } : { type: 'array', items: schemaOfValue(value[0], depth + 1) };
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Node);
+    if (depth > 4) return { type: 'object' };
+    return { type: 'object', required: entries.map(([k]) => k), properties: Object.fromEntries(entries.map(([k, v]) => [k, schemaOfValue(v, depth + 1)])) };
+  }
+  if (typeof value === 'number') return { type: Number.isInteger(value) ? 'integer' : 'number' };
+  return { type: typeof value };
+}

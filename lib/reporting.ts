@@ -1,15 +1,18 @@
 // Where contract runs write their reports; one definition for the main run and the leak test.
 import type { ReporterDescription } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 
 // Absolute, because Playwright resolves reporter paths from the config file's folder.
 const COVERAGE_REPORTER = fileURLToPath(new URL('./coverage-reporter.ts', import.meta.url));
+const ASSUMPTIONS_REPORTER = fileURLToPath(new URL('./assumptions-reporter.ts', import.meta.url));
 
-export function contractReporters(dir = 'reports/contracts', options: { requireAllOperations?: boolean } = {}): ReporterDescription[] {
+export function contractReporters(dir = 'reports/contracts', options: { requireAllOperations?: boolean; calibrationDir?: string } = {}): ReporterDescription[] {
   return [
     ['list'],
     ['html', { outputFolder: `${dir}/html`, open: 'never' }],
     ['junit', { outputFile: `${dir}/junit.xml` }],
     [COVERAGE_REPORTER, { outputFile: `${dir}/coverage.json`, requireAllOperations: options.requireAllOperations ?? false }],
+    [ASSUMPTIONS_REPORTER, { outputDir: dir, calibrationDir: options.calibrationDir ?? path.join(path.dirname(dir), 'calibration') }],
   ];
 }

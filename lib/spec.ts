@@ -1,5 +1,6 @@
 // Loads an OpenAPI description once per process, dereferences it, and indexes its operations.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -86,12 +87,32 @@ export function loadSpec(apiId: ApiId): LoadedSpec {
     const api = apiProfile(apiId);
     // A calibrated copy can stand in for the spec (CORE_SPEC_FILE=…), to try an overlay before committing it.
     const file = path.resolve(PROJECT_ROOT, process.env[api.env.specFile] || api.specFile);
-    const raw = parse(readFileSync(file, 'utf8')) as OpenAPIV3_1.Document;
+    const raw = parseYamlCached(readFileSync(file, 'utf8')) as OpenAPIV3_1.Document;
     const document = dereference(raw) as OpenAPIV3_1.Document;
     loaded = { api, document, operations: indexOperations(apiId, document) };
     cache.set(apiId, loaded);
   }
   return loaded;
+}
+
+const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'card-api-harness');
+
+/**
+ * YAML parsing of a spec costs ~250 ms, paid again by every Playwright worker (and one starts after
+ * every failed test); the parsed document is cached as JSON under node_modules/.cache, keyed by the
+ * text's hash, so a changed spec is parsed afresh and a stale cache can never be read.
+ */
+export function parseYamlCached(text: string): unknown {
+  const file = path.join(CACHE_DIR, `${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`);
+  try { return JSON.parse(readFileSync(file, 'utf8')); } catch { /* not cached yet */ }
+  const parsed = parse(text);
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(parsed));
+    renameSync(tmp, file); // atomic: a concurrent reader sees the whole file or none
+  } catch { /* a read-only tree: parse every time */ }
+  return parsed;
 }
 
 export function operationOf(apiId: ApiId, operationId: string): OperationInfo {

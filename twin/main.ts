@@ -8,7 +8,7 @@ import { MAX_HOOK_TOKEN_TTL_MS, type CorePrincipal } from './core/handlers.ts';
 import { createCoreApi } from './core/index.ts';
 import { DEFAULT_ACCOUNT, DEFAULT_TOKEN_TTL_SECONDS, type CoreAccountConfig, type CoreState } from './core/state.ts';
 import { FAULT_SYNTAX, parseFault, parseFaultRate, type Fault } from './faults.ts';
-import { isLoopbackHost, startServer, type ApiDefinition, type RunningServer } from './server.ts';
+import { isLoopbackHost, startServer, type ApiDefinition, type RunningServer, type TwinVariant } from './server.ts';
 import type { SoveraPrincipal } from './sovera/handlers.ts';
 import { createSoveraApi } from './sovera/index.ts';
 import type { SoveraState } from './sovera/state.ts';
@@ -42,6 +42,8 @@ export interface TwinOptions {
   tokenTtlSeconds?: number;
   /** Clock for the domain (print delay, creation dates, token expiry); tests only. */
   now?: () => number;
+  /** A twin deciding the docs' open points differently (test fixture; see TwinVariant). */
+  variant?: TwinVariant;
 }
 
 export type SoveraApi = ApiDefinition<SoveraState, SoveraPrincipal>;
@@ -90,6 +92,7 @@ function serverOptions(options: TwinOptions) {
     faultRate: options.faultRate,
     fault: options.fault,
     log: options.log,
+    variant: options.variant,
   };
 }
 

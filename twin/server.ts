@@ -111,6 +111,24 @@ export interface ApiDefinition<S = unknown, P extends Principal = Principal> {
   throttleUnauthenticated?: boolean;
 }
 
+/**
+ * A twin that decides the points the docs leave open differently (a test fixture: the harness's
+ * calibration and its documented/inferred verdicts are tested against it). Off for the real twin.
+ */
+export interface TwinVariant {
+  /** Accept a request despite this violation of the spec (e.g. one breaking only an inferred constraint). */
+  accepts?: (violation: Violation, operationId: string) => boolean;
+  /** Another status for an error answer, by error code (e.g. CARD_BLOCKED → 400). */
+  statusFor?: Readonly<Record<string, number>>;
+  /** Another error body and media type than the API definition's. */
+  errorBody?: (status: number, code: string, message: string) => unknown;
+  errorContentType?: string;
+  /** Drop the API's request-id header. */
+  withoutRequestId?: boolean;
+  /** Handlers that replace the API's, by operationId. */
+  handlers?: Readonly<Record<string, Handler<any, any>>>;
+}
+
 export interface ServerOptions {
   /** Loopback only: 127.x.x.x, ::1 or localhost. */
   host: string;
@@ -124,6 +142,7 @@ export interface ServerOptions {
   /** Print method, path, status and duration per request (never headers, bodies or queries). */
   log?: boolean;
   logger?: (line: string) => void;
+  variant?: TwinVariant;
 }
 
 export interface RunningServer {
@@ -297,9 +316,10 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
   const faultRate = options.fault ? options.faultRate ?? 0 : 0;
   const globalFault = options.fault;
   const log = options.log ? options.logger ?? ((line: string) => console.log(line)) : undefined;
-  const handlers = api.handlers;
+  const variant = options.variant;
+  const handlers = variant?.handlers ? { ...api.handlers, ...variant.handlers } : api.handlers;
   const successJson = api.successJson?.bind(api);
-  const requestIdHeader = api.requestIdHeader?.toLowerCase();
+  const requestIdHeader = variant?.withoutRequestId ? undefined : api.requestIdHeader?.toLowerCase();
   const identifyByBody = api.identifyByBody;
   const throttleUnauthenticated = api.throttleUnauthenticated === true;
   const pendingTimers = new Set<NodeJS.Timeout>();
@@ -310,9 +330,9 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     writeText(ex, status, JSON.stringify(payload), extraHeaders);
   }
 
-  function writeText(ex: Exchange, status: number, json: string, extraHeaders?: Record<string, string>): void {
+  function writeText(ex: Exchange, status: number, json: string, extraHeaders?: Record<string, string>, mediaType = JSON_TYPE): void {
     let text = json;
-    let contentType = JSON_TYPE;
+    let contentType = mediaType;
     const fault = ex.fault;
     if (fault !== undefined) {
       if (fault.kind === 'malformed-json') text = truncateJson(text);
@@ -334,7 +354,10 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
   }
 
   function writeError(ex: Exchange, status: number, code: string, message: string, extra?: ErrorItem[], headers?: Record<string, string>): void {
-    writeJson(ex, status, api.errorBody(status, code, message, extra), headers);
+    if (variant === undefined) { writeJson(ex, status, api.errorBody(status, code, message, extra), headers); return; }
+    const answered = variant.statusFor?.[code] ?? status;
+    const body = variant.errorBody ? variant.errorBody(answered, code, message) : api.errorBody(answered, code, message, extra);
+    writeText(ex, answered, JSON.stringify(body), headers, variant.errorContentType ?? JSON_TYPE);
   }
 
   function writeViolations(ex: Exchange, violations: Violation[]): void {
@@ -547,7 +570,8 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
       body,
       authorized: true,
     });
-    if (violations.length) { writeViolations(ex, violations); return; }
+    const refused = variant?.accepts ? violations.filter((v) => !variant.accepts!(v, route.operationId)) : violations;
+    if (refused.length) { writeViolations(ex, refused); return; }
     const handler = handlers[route.operationId];
     if (handler === undefined) {
       writeError(ex, 501, 'NOT_IMPLEMENTED', `Operation '${route.operationId}' is not implemented by the twin`);

@@ -19,7 +19,7 @@ for (const [rule, body] of [
   ['without a password', { email: 'test@example.com' }],
   ['without an email', { password: 'test123' }],
   ['when the password is a number', { email: 'test@example.com', password: 123456 }],
-  ['when the email is not an email', { email: 'test-at-example.com', password: 'test123' }],
+  ['when the email is not an email', { email: uniqueEmail().replace('@', '-at-'), password: 'test123' }],
 ] as const) {
   test(`login 400 ${rule}`, async ({ api }) => {
     const res = await api.call('login', { body }, { auth: 'none' });
@@ -43,8 +43,8 @@ test('login, use the token, logout: the token is refused afterwards (401)', { ta
   const session = await login();
   await expect(await api.listCustomers({}, session.as)).toMatchContract('listCustomers', 200);
   await expect(await api.logout({}, session.as)).toMatchContract('logout', 200);
-  await expect(await api.listCustomers({}, session.as)).toMatchContract('listCustomers', 401);
-  await expect(await api.logout({}, session.as)).toMatchContract('logout', 401);
+  await expect(await api.listCustomers({}, session.as)).toFollowRule('logout#token-refused-after-logout');
+  await expect(await api.logout({}, session.as)).toFollowRule('logout#token-refused-after-logout');
   // The suite's own session is untouched.
   await expect(await api.listCustomers({})).toMatchContract('listCustomers', 200);
 });

@@ -1,6 +1,6 @@
 // Virtual cards (docs 004): born inactive, unassigned and empty; assigned to one customer once;
 // activated, blocked or cancelled, and cancelled is permanent.
-import { test, expect, ok, cardIn, newCard, newCustomer, STATEFUL } from '../../fixtures/core.ts';
+import { test, expect, ok, cardIn, newCard, newCustomer, checkRule, STATEFUL } from '../../fixtures/core.ts';
 import { CURRENCIES, unknownId } from '../../fixtures/core-data.ts';
 
 for (const currency of CURRENCIES) {
@@ -30,10 +30,12 @@ test('getCard 200 for a created card', async ({ api }) => {
 
 test('a new card is inactive, unassigned, empty and in its currency, and getCard agrees', { tag: STATEFUL }, async ({ api }) => {
   const created = await newCard(api, 'COP');
-  expect(created).toMatchObject({ status: 'inactive', currency: 'COP' });
-  const card = ok(await api.getCard({ path: { cardId: created.cardId } }));
-  expect(card).toMatchObject({ cardId: created.cardId, status: 'inactive', currency: 'COP', balance: 0 });
-  expect(card.customerId ?? null).toBeNull();
+  await checkRule(api.endpoint, 'createCard#born-inactive', () => expect(created).toMatchObject({ status: 'inactive', currency: 'COP' }));
+  await checkRule(api.endpoint, 'createCard#born-empty-unassigned', async () => {
+    const card = ok(await api.getCard({ path: { cardId: created.cardId } }));
+    expect(card).toMatchObject({ cardId: created.cardId, status: 'inactive', currency: 'COP', balance: 0 });
+    expect(card.customerId ?? null).toBeNull();
+  });
 });
 
 // ---------------------------------------------------------------- assignCard
@@ -47,7 +49,9 @@ test('assignCard: getCard shows the customer', { tag: STATEFUL }, async ({ api }
   const [card, owner] = [await newCard(api), await newCustomer(api)];
   expect(ok(await api.assignCard({ body: { cardId: card.cardId, customerId: owner.customerId } })))
     .toMatchObject({ success: true, cardId: card.cardId, customerId: owner.customerId });
-  expect(ok(await api.getCard({ path: { cardId: card.cardId } })).customerId).toBe(owner.customerId);
+  await checkRule(api.endpoint, 'getCard#reflects-state', async () => {
+    expect(ok(await api.getCard({ path: { cardId: card.cardId } })).customerId).toBe(owner.customerId);
+  });
 });
 
 for (const [rule, body] of [
@@ -65,7 +69,11 @@ test('assignCard 404 for an unknown customer, and the card stays unassigned', as
   const card = await newCard(api);
   const res = await api.assignCard({ body: { cardId: card.cardId, customerId: unknownId('cus') } }, { mockStatus: 404 });
   await expect(res).toMatchContract('assignCard', 404);
-  if (endpoint.stateful) expect(ok(await api.getCard({ path: { cardId: card.cardId } })).customerId ?? null).toBeNull();
+  if (endpoint.stateful) {
+    await checkRule(endpoint, 'getCard#reflects-state', async () => {
+      expect(ok(await api.getCard({ path: { cardId: card.cardId } })).customerId ?? null).toBeNull();
+    });
+  }
 });
 
 test('assignCard 404 for an unknown card of a known customer', async ({ api }) => {
@@ -79,15 +87,17 @@ test('assignCard 409 when the card is already assigned', async ({ api }) => {
   await expect(await api.assignCard({ body: { cardId: card.cardId, customerId: first.customerId } })).toMatchContract('assignCard', 200);
   // Prism's mock keeps no assignments; there the documented 409 is asked for.
   const res = await api.assignCard({ body: { cardId: card.cardId, customerId: second.customerId } }, { mockStatus: 409 });
-  await expect(res).toMatchContract('assignCard', 409);
+  await expect(res).toFollowRule('assignCard#assigned-once');
 });
 
 test('a second assignment, to the same or another customer, answers 409 and keeps the first', { tag: STATEFUL }, async ({ api }) => {
   const [card, first, second] = [await newCard(api), await newCustomer(api), await newCustomer(api)];
   ok(await api.assignCard({ body: { cardId: card.cardId, customerId: first.customerId } }));
-  await expect(await api.assignCard({ body: { cardId: card.cardId, customerId: first.customerId } })).toMatchContract('assignCard', 409);
-  await expect(await api.assignCard({ body: { cardId: card.cardId, customerId: second.customerId } })).toMatchContract('assignCard', 409);
-  expect(ok(await api.getCard({ path: { cardId: card.cardId } })).customerId).toBe(first.customerId);
+  await expect(await api.assignCard({ body: { cardId: card.cardId, customerId: first.customerId } })).toFollowRule('assignCard#assigned-once-same-customer');
+  await expect(await api.assignCard({ body: { cardId: card.cardId, customerId: second.customerId } })).toFollowRule('assignCard#assigned-once');
+  await checkRule(api.endpoint, 'getCard#reflects-state', async () => {
+    expect(ok(await api.getCard({ path: { cardId: card.cardId } })).customerId).toBe(first.customerId);
+  });
 });
 
 // ---------------------------------------------------------------- changeCardStatus
@@ -103,7 +113,9 @@ test('changeCardStatus: active, blocked and active again show in getCard', { tag
   const { cardId } = await newCard(api);
   for (const status of ['active', 'blocked', 'active'] as const) {
     expect(ok(await api.changeCardStatus({ body: { cardId, status } }))).toEqual(expect.objectContaining({ cardId, status }));
-    expect(ok(await api.getCard({ path: { cardId } })).status).toBe(status);
+    await checkRule(api.endpoint, 'changeCardStatus#status-shows-in-getCard', async () => {
+      expect(ok(await api.getCard({ path: { cardId } })).status).toBe(status);
+    });
   }
 });
 
@@ -123,13 +135,15 @@ test('changeCardStatus 409: a cancelled card cannot be reactivated', async ({ ap
   const cardId = await cardIn(api, 'cancelled');
   // Prism's mock keeps no status; there the documented 409 is asked for.
   const res = await api.changeCardStatus({ body: { cardId, status: 'active' } }, { mockStatus: 409 });
-  await expect(res).toMatchContract('changeCardStatus', 409);
+  await expect(res).toFollowRule('changeCardStatus#cancelled-is-permanent');
 });
 
 test('cancelled is permanent: no status change is accepted, and getCard stays cancelled', { tag: STATEFUL }, async ({ api }) => {
   const cardId = await cardIn(api, 'cancelled');
   for (const status of ['active', 'blocked', 'cancelled'] as const) {
-    await expect(await api.changeCardStatus({ body: { cardId, status } }), `set ${status} on a cancelled card`).toMatchContract('changeCardStatus', 409);
+    await expect(await api.changeCardStatus({ body: { cardId, status } }), `set ${status} on a cancelled card`).toFollowRule('changeCardStatus#cancelled-is-permanent');
   }
-  expect(ok(await api.getCard({ path: { cardId } })).status).toBe('cancelled');
+  await checkRule(api.endpoint, 'getCard#reflects-state', async () => {
+    expect(ok(await api.getCard({ path: { cardId } })).status).toBe('cancelled');
+  });
 });

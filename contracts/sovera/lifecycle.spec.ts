@@ -1,6 +1,6 @@
 // Card lifecycle (docs 002): ack reception activates a printed physical card; block and unblock
 // flip isActive and answer 400 when repeated; cancel is irreversible (status "Cancel").
-import { test, expect, dataOf, STATEFUL } from '../../fixtures/sovera.ts';
+import { test, expect, dataOf, checkRule, STATEFUL } from '../../fixtures/sovera.ts';
 import { CLIENT_CODE, naturalUser } from '../../fixtures/sovera-data.ts';
 import { blockUnblockCycle, createCard, provisionCardholder } from '../../scenarios/sovera.ts';
 
@@ -35,33 +35,36 @@ test.describe('with a fresh virtual card', () => {
   test('blockCard 400 when the card is already blocked', { tag: STATEFUL }, async ({ api }) => {
     await expect(await api.blockCard({ body: { cardId } })).toMatchContract('blockCard', 201);
     const res = await api.blockCard({ body: { cardId } });
-    await expect(res).toMatchContract('blockCard', 400);
-    expect(dataOf(await api.getCard({ path: { cardId } })).isActive).toBe(false);
+    await expect(res).toFollowRule('blockCard#refused-when-blocked');
+    await checkRule(api.endpoint, 'blockCard#refused-when-blocked', async () => expect(dataOf(await api.getCard({ path: { cardId } })).isActive).toBe(false));
   });
 
   test('unblockCard 400 when the card is already active', { tag: STATEFUL }, async ({ api }) => {
     const res = await api.unblockCard({ body: { cardId } });
-    await expect(res).toMatchContract('unblockCard', 400);
-    expect(dataOf(await api.getCard({ path: { cardId } })).isActive).toBe(true);
+    await expect(res).toFollowRule('unblockCard#refused-when-active');
+    await checkRule(api.endpoint, 'unblockCard#refused-when-active', async () => expect(dataOf(await api.getCard({ path: { cardId } })).isActive).toBe(true));
   });
 
   test('cancelCard: status becomes Cancel, a second cancel answers 400, and the card stays cancelled', { tag: STATEFUL }, async ({ api }) => {
     await expect(await api.cancelCard({ body: { cardId } })).toMatchContract('cancelCard', 201);
-    const card = await api.getCard({ path: { cardId } });
-    expect(dataOf(card)).toMatchObject({ isActive: false, status: 'Cancel' });
-    await expect(await api.cancelCard({ body: { cardId } })).toMatchContract('cancelCard', 400);
+    await checkRule(api.endpoint, 'cancelCard#irreversible', async () => {
+      expect(dataOf(await api.getCard({ path: { cardId } }))).toMatchObject({ isActive: false, status: 'Cancel' });
+    });
+    await expect(await api.cancelCard({ body: { cardId } })).toFollowRule('cancelCard#refused-when-cancelled');
     // Irreversible: no lifecycle call brings it back.
-    for (const operationId of ['blockCard', 'unblockCard', 'ackReception'] as const) {
-      const res = await api[operationId]({ body: { cardId } });
-      expect(res.status, `${operationId} on a cancelled card`).toBeGreaterThanOrEqual(400);
-      await expect(res).toMatchContract(operationId);
-    }
-    expect(dataOf(await api.getCard({ path: { cardId } }))).toMatchObject({ isActive: false, status: 'Cancel' });
+    await checkRule(api.endpoint, 'cancelCard#irreversible', async () => {
+      for (const operationId of ['blockCard', 'unblockCard', 'ackReception'] as const) {
+        const res = await api[operationId]({ body: { cardId } });
+        expect(res.status, `${operationId} on a cancelled card`).toBeGreaterThanOrEqual(400);
+        await expect(res).toMatchContract(operationId);
+      }
+      expect(dataOf(await api.getCard({ path: { cardId } }))).toMatchObject({ isActive: false, status: 'Cancel' });
+    });
   });
 
   test('ackReception 400 for a card that is not pending acknowledgement', { tag: STATEFUL }, async ({ api }) => {
     const res = await api.ackReception({ body: { cardId } });
-    await expect(res).toMatchContract('ackReception', 400);
+    await expect(res).toFollowRule('ackReception#refused-when-not-pending');
   });
 });
 
@@ -81,7 +84,9 @@ test.describe('with a fresh physical card', () => {
     const res = await api.ackReception({ body: { cardId } });
     await expect(res).toMatchContract('ackReception', 201);
     expect(dataOf(res).cardId).toBe(cardId);
-    expect(dataOf(await api.getCard({ path: { cardId } }))).toMatchObject({ isActive: true, status: 'active' });
+    await checkRule(api.endpoint, 'ackReception#activates-printed-card', async () => {
+      expect(dataOf(await api.getCard({ path: { cardId } }))).toMatchObject({ isActive: true, status: 'active' });
+    });
   });
 });
 

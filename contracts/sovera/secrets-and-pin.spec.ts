@@ -1,6 +1,6 @@
 // Card secrets and PIN (docs 002): check PAN/CVV/expiry/PIN, unblock and change the PIN.
 // The values are never stored or printed: failure messages and reports are redacted.
-import { test, expect, dataOf, secretDataOf, STATEFUL } from '../../fixtures/sovera.ts';
+import { test, expect, dataOf, secretDataOf, checkRule, STATEFUL } from '../../fixtures/sovera.ts';
 import { CLIENT_CODE, naturalUser } from '../../fixtures/sovera-data.ts';
 import { provisionCardholder } from '../../scenarios/sovera.ts';
 
@@ -37,13 +37,17 @@ test.describe('with a fresh virtual card', () => {
     const pin = before === '7391' ? '7392' : '7391';
     await expect(await api.changePin({ body: { cardId, pin } })).toMatchContract('changePin', 200);
     // Compared without printing: a failing toBe would show both PINs.
-    expect(secretDataOf(await api.checkPin({ body: { cardId } })).pin === pin, 'checkPin answers the PIN set by changePin').toBe(true);
+    await checkRule(api.endpoint, 'changePin#takes-effect', async () => {
+      expect(secretDataOf(await api.checkPin({ body: { cardId } })).pin === pin, 'checkPin answers the PIN set by changePin').toBe(true);
+    });
   });
 
   test('a refused PIN leaves the PIN unchanged', { tag: STATEFUL }, async ({ api }) => {
     const before = secretDataOf(await api.checkPin({ body: { cardId } })).pin;
     await expect(await api.call('changePin', { body: { cardId, pin: '12' } })).toMatchContract('changePin', 400);
-    expect(secretDataOf(await api.checkPin({ body: { cardId } })).pin === before, 'checkPin still answers the previous PIN').toBe(true);
+    await checkRule(api.endpoint, 'changePin#refused-pin-unchanged', async () => {
+      expect(secretDataOf(await api.checkPin({ body: { cardId } })).pin === before, 'checkPin still answers the previous PIN').toBe(true);
+    });
   });
 
   test('secrets are masked in res.body: printing or diffing a response cannot leak them', async ({ api }) => {

@@ -46,7 +46,7 @@ async function fakeCore(handler: (url: string, headers: IncomingHttpHeaders) => 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint: TargetEndpoint = {
-    api: 'core', target: 'sandbox', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stateful: true, forcesStatus: false, injectsFaults: false,
+    api: 'core', target: 'sandbox', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stateful: true, forcesStatus: false, injectsFaults: false, strict: false,
   };
   return { endpoint, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -119,7 +119,7 @@ for (const [name, env, pattern] of [
 
 test('core sandbox: base URL as given, no servers, no twin hooks, the password never in the message of a refusal', () => {
   const p = plan(coreSandbox);
-  assert.deepEqual(p.endpoints, [{ api: 'core', target: 'sandbox', baseUrl: 'https://api-sandbox.example.com', stateful: true, forcesStatus: false, injectsFaults: false }]);
+  assert.deepEqual(p.endpoints, [{ api: 'core', target: 'sandbox', baseUrl: 'https://api-sandbox.example.com', stateful: true, forcesStatus: false, injectsFaults: false, strict: false }]);
   assert.equal(p.servers.length, 0);
   try { plan({ ...coreSandbox, CORE_BASE_URL: 'http://remote.example.com' }); assert.fail('refused'); } catch (e) {
     assert.ok(!(e as Error).message.includes('pw-secret'));

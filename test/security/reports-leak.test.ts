@@ -35,16 +35,16 @@ test('a failing run leaves no card secret, API key, token or password in reports
       CORE_BASE_URL: `http://127.0.0.1:${port}/core`, CORE_EMAIL: 'leak@example.com', CORE_PASSWORD, LEAK_OUT: out,
     });
     assert.equal(run.status, 1, `the leak suite must fail (it is built to), got ${run.status}:\n${run.output.slice(-2000)}`);
-    assert.match(run.output, /Contract check failed: checkPan/, 'the contract failure is reported');
-    assert.match(run.output, /Contract check failed: listCustomers \(GET \/customers\) on core@sandbox/, 'the Core contract failure is reported');
+    assert.match(run.output, /Contract failure: checkPan/, 'the contract failure is reported');
+    assert.match(run.output, /Contract failure: listCustomers \(GET \/customers\) on core@sandbox/, 'the Core contract failure is reported');
 
     const files = listFiles(out);
     assert.ok(files.some((f) => f.endsWith('junit.xml')) && files.some((f) => f.endsWith('index.html')), `reports were written: ${files.join(', ')}`);
     // The scan must see the HTML report's data, or a clean result would prove nothing.
     const reportData = embeddedZipTexts(readFileSync(files.find((f) => f.endsWith('index.html'))!, 'utf8')).join('\n');
-    assert.match(reportData, /Contract check failed: checkPan/, 'the HTML report data holds the failure messages');
+    assert.match(reportData, /Contract failure: checkPan/, 'the HTML report data holds the failure messages');
     const basicAuth = Buffer.from(`${API_KEY}:`).toString('base64');
-    assert.match(reportData, /Contract check failed: listCustomers/, 'the HTML report data holds the Core failure too');
+    assert.match(reportData, /Contract failure: listCustomers/, 'the HTML report data holds the Core failure too');
     const needles = [...Object.values(SECRETS).map(String), API_KEY, basicAuth, CORE_TOKEN, CORE_PASSWORD];
     const leaks: string[] = [];
     for (const needle of needles) {

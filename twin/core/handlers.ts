@@ -56,7 +56,8 @@ const logout: CoreHandler = (state, input) => {
 
 const createCustomer: CoreHandler = (state, input) => {
   const { name, email } = input.body;
-  return ok(customerView(state.addCustomer(input.principal.account, name, email)));
+  // A name is required by the spec; a lenient variant of the twin (test fixture) may let a customer through without one.
+  return ok(customerView(state.addCustomer(input.principal.account, name ?? '', email)));
 };
 
 const listCustomers: CoreHandler = (_state, input) => ok({ customers: input.principal.account.customers.map(customerView) });
