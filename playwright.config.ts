@@ -3,14 +3,16 @@
 // loopback ports; live targets are checked before the first request.
 import { defineConfig } from '@playwright/test';
 import { APIS, type ApiId } from './lib/apis.ts';
-import { exitOnConfigError, requestTimeoutMs, resolveRunPlan, type TargetName } from './lib/config.ts';
+import { exitOnConfigError, maxFailures, requestTimeoutMs, resolveRunPlan, type TargetName } from './lib/config.ts';
 import { contractReporters } from './lib/reporting.ts';
 import { PROJECT_ROOT } from './lib/spec.ts';
+import { fileURLToPath } from 'node:url';
 
 const plan = exitOnConfigError(() => {
   requestTimeoutMs(); // refuse a bad value before any server starts
   return resolveRunPlan();
 });
+const failureBudget = exitOnConfigError(() => maxFailures(plan));
 process.env.HARNESS_PLAN = JSON.stringify(plan); // workers must see the same ports
 
 // Worker options of fixtures/harness.ts, set per project.
@@ -21,6 +23,10 @@ export default defineConfig<object, { apiId: ApiId; targetName: TargetName }>({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // Live runs stop after MAX_FAILURES failed tests (default 10; 0 = run everything): see lib/config.ts.
+  maxFailures: failureBudget,
+  // Live targets are probed once before any test: a server that breaks the docs on its first answer is refused.
+  globalSetup: fileURLToPath(new URL('./lib/global-setup.ts', import.meta.url)),
   workers: process.env.CI ? 2 : undefined,
   timeout: 30_000,
   reporter: contractReporters('reports/contracts', { requireAllOperations: process.env.COVERAGE_REQUIRE === '1' }),

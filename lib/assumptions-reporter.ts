@@ -31,9 +31,12 @@ export default class AssumptionsReporter implements Reporter {
     for (const attachment of result.attachments) {
       if (attachment.name !== ASSUMPTION_ATTACHMENT || !attachment.body) continue;
       const record = JSON.parse(attachment.body.toString('utf8')) as AssumptionRecord;
-      const key = [record.api, record.target, record.operationId, record.kind, record.check, record.status, record.ruleId ?? ''].join('|');
+      // The same words can stand for different constraints (two invalid requests both "accepted"): they are told apart by what they broke.
+      const broke = [record.schemaPath ?? '', ...(record.requestViolations ?? []).map((v) => v.schemaPath ?? v.pointer)].join(',');
+      const key = [record.api, record.target, record.operationId, record.kind, record.check, record.status, record.ruleId ?? '', broke].join('|');
       const entry = this.entries.get(key) ?? { record, tests: new Set<string>() };
-      entry.tests.add(test.titlePath().slice(2).join(' › '));
+      const [, project, , ...titles] = test.titlePath(); // root, project, file, describes…, title
+      entry.tests.add(`${project} › ${titles.join(' › ')}`);
       this.entries.set(key, entry);
     }
   }
@@ -48,11 +51,11 @@ export default class AssumptionsReporter implements Reporter {
     // One line per assumption, across the operations and statuses where the server departed from it.
     for (const [target, list] of groupBy(entries, (e) => `${e.record.api}@${e.record.target}`)) {
       out.push(`  ${target}:`);
-      for (const same of groupBy(list, (e) => `${e.record.ruleId ?? ''}|${e.record.check}|${e.record.source}`).values()) {
+      for (const same of groupBy(list, (e) => `${e.record.check}|${e.record.source}`).values()) {
         const { record } = same[0];
-        const where = [...new Set(same.map((e) => `${e.record.operationId} ${e.record.status || ''}`.trim()))];
+        const where = [...new Set(same.map((e) => `${e.record.operationId} ${e.record.status || ''}`.trim() + (e.record.ruleId ? ` (${e.record.ruleId})` : '')))];
         const tests = new Set(same.flatMap((e) => [...e.tests]));
-        out.push(`  - ${record.ruleId ? `${record.ruleId}: ` : ''}${record.check}`);
+        out.push(`  - ${record.check}`);
         out.push(`      on ${where.slice(0, 8).join(', ')}${where.length > 8 ? ` and ${where.length - 8} more` : ''} (${tests.size} test${tests.size === 1 ? '' : 's'}): the server answered ${record.observed}`);
         out.push(`      inferred: ${record.source}`);
       }

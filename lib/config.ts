@@ -182,6 +182,20 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
   return { endpoints, servers };
 }
 
+/**
+ * How many failed tests stop the run (Playwright's maxFailures; 0 = never). A failed test costs a
+ * worker restart, about a second on 2 cores: against a live server that breaks a lot, the first
+ * failures say what is wrong, and the rest of the run would only take long. Default: 10 when a
+ * live target is in the plan, unlimited on the twin and the mock.
+ */
+export function maxFailures(plan: RunPlan, env: Env = process.env): number {
+  const raw = env.MAX_FAILURES;
+  if (raw === undefined || raw.trim() === '') return plan.endpoints.some((e) => e.target === 'sandbox') ? 10 : 0;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`MAX_FAILURES="${raw}" is not a whole number.`, 'set MAX_FAILURES=0 to run every test whatever fails, or a positive number to stop after that many failures.');
+  return n;
+}
+
 /** STRICT=1 fails live runs on inferred rules too; unset or 0 reports them as unconfirmed assumptions. */
 export function parseStrict(value: string | undefined): boolean {
   const v = (value ?? '').trim().toLowerCase();

@@ -83,13 +83,15 @@ export function verdictOf(res: ApiResponse, operationId: string, expected?: numb
       }
     }
   }
+  // A premise the spec no longer holds expects nothing of the status; the body is still checked.
+  const expectation = expectedStatus === undefined || premiseGone ? undefined : { status: expectedStatus, basis };
   const check = contract.checkResponse(operationId, {
     status: res.status, contentType: res.contentType, body: reveal(res), headers: prismAnswered(res) ? undefined : res.headers,
-  }, expectedStatus === undefined ? undefined : { status: expectedStatus, basis });
+  }, expectation);
   const findings = [...prismViolations(res), ...check.findings];
   const { kept, notChecked } = withoutForeignRecords(res, operationId, findings);
   const failing = kept.filter((f) => f.basis.provenance === 'documented' || res.strict);
-  return { findings: kept, failing, assumptions: kept.filter((f) => !failing.includes(f)), premiseGone: kept.length ? premiseGone : undefined, notChecked };
+  return { findings: kept, failing, assumptions: kept.filter((f) => !failing.includes(f)), premiseGone, notChecked };
 }
 
 /** The record of an inferred finding, for the run's list of assumptions and its calibration. */

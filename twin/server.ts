@@ -127,6 +127,10 @@ export interface TwinVariant {
   withoutRequestId?: boolean;
   /** Handlers that replace the API's, by operationId. */
   handlers?: Readonly<Record<string, Handler<any, any>>>;
+  /** Rewrites every answer (status and full body) before it is sent: to break a documented rule on purpose. */
+  rewrite?: (operationId: string, status: number, body: unknown) => { status: number; body: unknown } | undefined;
+  /** Response headers left out (lower-case names), e.g. x-ratelimit-remaining. */
+  dropHeaders?: readonly string[];
 }
 
 export interface ServerOptions {
@@ -349,6 +353,7 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     }
     if (requestIdHeader !== undefined) headers[requestIdHeader] = randomUUID();
     if (extraHeaders !== undefined) Object.assign(headers, extraHeaders);
+    if (variant?.dropHeaders) for (const name of variant.dropHeaders) delete headers[name];
     ex.res.writeHead(status, headers);
     ex.res.end(text);
   }
@@ -357,7 +362,8 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     if (variant === undefined) { writeJson(ex, status, api.errorBody(status, code, message, extra), headers); return; }
     const answered = variant.statusFor?.[code] ?? status;
     const body = variant.errorBody ? variant.errorBody(answered, code, message) : api.errorBody(answered, code, message, extra);
-    writeText(ex, answered, JSON.stringify(body), headers, variant.errorContentType ?? JSON_TYPE);
+    const out = variant.rewrite?.(ex.route?.operationId ?? '', answered, body) ?? { status: answered, body };
+    writeText(ex, out.status, JSON.stringify(out.body), headers, variant.errorContentType ?? JSON_TYPE);
   }
 
   function writeViolations(ex: Exchange, violations: Violation[]): void {
@@ -590,7 +596,11 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
       }
       return;
     }
-    if (successJson !== undefined) writeText(ex, result.status, successJson(result.status, result.data));
+    if (variant?.rewrite) {
+      const body = api.successBody(result.status, result.data);
+      const out = variant.rewrite(route.operationId, result.status, body) ?? { status: result.status, body };
+      writeJson(ex, out.status, out.body);
+    } else if (successJson !== undefined) writeText(ex, result.status, successJson(result.status, result.data));
     else writeJson(ex, result.status, api.successBody(result.status, result.data));
   }
 

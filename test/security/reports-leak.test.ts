@@ -33,6 +33,8 @@ test('a failing run leaves no card secret, API key, token or password in reports
     const run = await runPlaywright('test/security/leak.config.ts', {
       TARGET: 'sandbox', API: 'sovera,core', SOVERA_BASE_URL: `http://127.0.0.1:${port}/cards/v2`, SOVERA_API_KEY: API_KEY,
       CORE_BASE_URL: `http://127.0.0.1:${port}/core`, CORE_EMAIL: 'leak@example.com', CORE_PASSWORD, LEAK_OUT: out,
+      // Broken on purpose: the pre-flight would refuse it before the leak suite ran; every failure must run.
+      PREFLIGHT: '0', MAX_FAILURES: '0',
     });
     assert.equal(run.status, 1, `the leak suite must fail (it is built to), got ${run.status}:\n${run.output.slice(-2000)}`);
     assert.match(run.output, /Contract failure: checkPan/, 'the contract failure is reported');

@@ -5,9 +5,9 @@ import { PROJECT_ROOT } from '../../lib/spec.ts';
 
 export interface SubRun { status: number | null; output: string }
 
-export function runPlaywright(config: string, env: Record<string, string>): Promise<SubRun> {
+export function runPlaywright(config: string, env: Record<string, string>, workers = 1): Promise<SubRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--config', config, '--workers', '1'], {
+    const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--config', config, '--workers', String(workers)], {
       cwd: PROJECT_ROOT,
       env: subRunEnv(env),
     });

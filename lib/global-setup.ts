@@ -1,0 +1,14 @@
+// Playwright globalSetup: the pre-flight of live targets (lib/preflight.ts), before any worker starts.
+import { exitOnConfigError, resolveRunPlan } from './config.ts';
+import { preflight } from './preflight.ts';
+
+export default async function globalSetup(): Promise<void> {
+  // PREFLIGHT=0 skips it: only for a server that is broken on purpose (the harness's own leak test).
+  if (process.env.PREFLIGHT === '0') return;
+  const plan = resolveRunPlan();
+  try {
+    await preflight(plan);
+  } catch (error) {
+    exitOnConfigError(() => { throw error; });
+  }
+}

@@ -1,0 +1,38 @@
+// Pre-flight of a live run: before the first test, one cheap answer per API is checked against the
+// documented contract. A server that breaks what the docs state on its very first answer (a wrong
+// base URL, a gateway's HTML page, an API that changed) would fail every test, and every failed
+// test costs a Playwright worker restart (about a second here): the run is refused at once
+// instead, with what was wrong and how to fix it. Twin and mock are the harness's own: no pre-flight.
+import { apiProfile } from './apis.ts';
+import { createClient } from './client.ts';
+import { ConfigError, credentialsFor, requestTimeoutMs, type RunPlan } from './config.ts';
+import { formatFailure } from './matcher.ts';
+import { describeFindings, verdictOf } from './verdict.ts';
+import { loginFor } from './login.ts';
+
+/** The probe per API: an unknown id, answered 404 in the documented error format by a server that follows the docs. */
+const PROBES = {
+  sovera: { operationId: 'getWallet', input: { path: { walletId: 'harness-preflight-unknown-wallet' } }, status: 404 },
+  core: { operationId: 'listMovements', input: { path: { cardId: 'harness-preflight-unknown-card' } }, status: 404 },
+} as const;
+
+export async function preflight(plan: RunPlan, log: (line: string) => void = console.log): Promise<void> {
+  for (const endpoint of plan.endpoints.filter((e) => e.target === 'sandbox')) {
+    const api = apiProfile(endpoint.api);
+    const credentials = credentialsFor(api, endpoint.target);
+    const auth = credentials.scheme === 'basic-key' ? { apiKey: credentials.apiKey } : { token: await loginFor(endpoint, credentials) };
+    const client = createClient<Record<string, never>>({ endpoint, auth, timeoutMs: requestTimeoutMs() });
+    const probe = PROBES[endpoint.api];
+    const res = await client.call(probe.operationId as never, probe.input, {});
+    const verdict = verdictOf(res, probe.operationId, probe.status);
+    const documented = verdict.findings.filter((f) => f.basis.provenance === 'documented');
+    if (documented.length) {
+      throw new ConfigError(
+        `Pre-flight: ${api.title} at ${endpoint.baseUrl} breaks documented rules on its first answer, so every test would fail:\n` +
+          `${formatFailure(res, probe.operationId, describeFindings(documented), documented)}\n`,
+        `check that ${api.env.baseUrl} is the ${api.title} base URL (and the API's version), then run again.`,
+      );
+    }
+    log(`Pre-flight ${endpoint.api}@${endpoint.target}: ${probe.operationId} answered ${res.status} as documented${verdict.assumptions.length ? ` (${verdict.assumptions.length} inferred differences, reported by the suite)` : ''}.`);
+  }
+}

@@ -1,0 +1,93 @@
+// The harness's central promise, end to end: against an independent server that honours every
+// documented rule and decides the open points differently (test/support/independent-twins.ts),
+//   1. TARGET=sandbox runs green, listing each difference as an unconfirmed assumption;
+//   2. STRICT=1 fails exactly the tests that found one, each naming it as an unconfirmed assumption;
+//   3. the calibration overlays that run 1 wrote, applied to copies of the specs, leave every
+//      documented rule in place and make the STRICT run green.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { applyOverlay } from '../../lib/calibration.ts';
+import { PROJECT_ROOT } from '../../lib/spec.ts';
+import { runPlaywright } from '../support/playwright-subrun.ts';
+import { startIndependentServers } from '../support/independent-twins.ts';
+import { documentedFacts } from './documented-facts.ts';
+
+const CONFIG = 'test/verdicts/independent.config.ts';
+
+interface JsonSuite { title: string; suites?: JsonSuite[]; specs?: { title: string; tests: { projectName: string; results: { status: string; error?: { message?: string } }[] }[] }[] }
+
+/** `project › describe › title` → the failure message, for every failed test of a JSON report. */
+function failures(file: string): Map<string, string> {
+  const failed = new Map<string, string>();
+  const walk = (suite: JsonSuite, titles: string[]) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests) {
+        const last = t.results[t.results.length - 1];
+        if (last?.status === 'failed') failed.set([t.projectName, ...titles, spec.title].join(' › '), last.error?.message ?? '');
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const fileSuite of (JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] }).suites) walk(fileSuite, []);
+  return failed;
+}
+
+test('independent server: green with assumptions; STRICT fails on each; the calibrated spec makes STRICT green', { timeout: 600_000 }, async () => {
+  const servers = await startIndependentServers();
+  const out = mkdtempSync(path.join(tmpdir(), 'independent-'));
+  try {
+    // 1. The report run.
+    const report = await runPlaywright(CONFIG, { ...servers.env, RUN_OUT: `${out}/report` }, 2);
+    assert.equal(report.status, 0, `green on the independent server:\n${report.output.slice(-3000)}`);
+    assert.doesNotMatch(report.output, /Contract failure/, 'no documented rule is broken');
+    assert.match(report.output, /Unconfirmed assumptions: \d+/);
+    const records = JSON.parse(readFileSync(`${out}/report/contracts/assumptions.json`, 'utf8')) as { operationId: string; check: string; ruleId?: string; tests: string[] }[];
+    const found = (operationId: string, text: string) => records.some((r) => r.operationId === operationId && `${r.ruleId ?? ''} ${r.check}`.includes(text));
+    for (const [operationId, text] of [
+      ['login', "must have required property 'message'"], // Core's error body (RFC 9457 there)
+      ['addBalance', 'addBalance#refused-when-blocked expected status 409, got 400'],
+      ['changeCardStatus', 'cancelled-is-permanent expected status 409, got 400'],
+      ['createCustomer', 'expected status 400, got 200'], // no email-format check, unknown fields accepted
+      ['assignCard', 'assigned-once-same-customer expected status 409, got 200'],
+      ['createWallet', 'expected status 400, got 201'], // no description
+      ['createDebitCard', 'expected status 400, got 201'], // physicalCard not validated
+      ['createPayOut', 'refused-without-funds expected status 400, got 422'],
+      ['ackReception', 'refused-when-not-pending expected status 400, got 409'],
+    ] as const) assert.ok(found(operationId, text), `assumption listed: ${operationId} ${text}`);
+    const junit = readFileSync(`${out}/report/contracts/assumptions.junit.xml`, 'utf8');
+    assert.match(junit, /<testsuite name="core@sandbox unconfirmed assumptions" tests="\d+" failures="0"/, 'JUnit lists them without failing');
+    const withAssumptions = new Set(records.flatMap((r) => r.tests));
+
+    // 2. STRICT=1: the same tests fail, each naming its assumption.
+    const strict = await runPlaywright(CONFIG, { ...servers.env, STRICT: '1', MAX_FAILURES: '0', RUN_OUT: `${out}/strict` }, 2);
+    assert.equal(strict.status, 1, 'STRICT=1 fails on the assumptions');
+    const failed = failures(`${out}/strict/results.json`);
+    assert.deepEqual([...failed.keys()].sort(), [...withAssumptions].sort(), 'exactly the tests that found an assumption fail');
+    for (const [title, message] of failed) {
+      assert.match(message, /Unconfirmed assumption/, `${title} names an unconfirmed assumption`);
+      assert.doesNotMatch(message, /Contract failure/, `${title} breaks no documented rule`);
+    }
+
+    // 3. Calibrate copies of the specs with the overlays of run 1; documented rules stay; STRICT goes green.
+    const env: Record<string, string> = { ...servers.env, STRICT: '1', MAX_FAILURES: '0', RUN_OUT: `${out}/calibrated` };
+    for (const [api, spec, variable] of [['sovera', 'spec/sovera-cards-v2.yaml', 'SOVERA_SPEC_FILE'], ['core', 'spec/core-api.yaml', 'CORE_SPEC_FILE']] as const) {
+      const copy = path.join(out, path.basename(spec));
+      copyFileSync(path.join(PROJECT_ROOT, spec), copy);
+      const result = await applyOverlay(`${out}/report/calibration/${api}.overlay.yaml`, copy);
+      assert.ok(result.changed.length > 0, `${api}: the overlay changes the spec`);
+      const before = documentedFacts(parse(readFileSync(path.join(PROJECT_ROOT, spec), 'utf8')));
+      const after = documentedFacts(parse(readFileSync(copy, 'utf8')));
+      assert.deepEqual([...before].filter((fact) => !after.has(fact)), [], `${api}: every documented rule is still in the calibrated spec`);
+      env[variable] = copy;
+    }
+    const calibrated = await runPlaywright(CONFIG, env, 2);
+    assert.equal(calibrated.status, 0, `STRICT=1 is green on the calibrated specs:\n${calibrated.output.slice(-3000)}`);
+  } finally {
+    await servers.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
