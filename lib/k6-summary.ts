@@ -183,7 +183,8 @@ export function junitXml(data: K6SummaryData, ctx: SummaryContext): string {
 }
 
 function hintFor(metric: string): string {
-  if (metric.startsWith('contract_violations')) return 'Responses broke the spec: the k6 log names the operation, status, JSON pointer and rule.';
+  if (metric.startsWith('contract_violations')) return 'Responses broke a documented rule of the spec: the k6 log names the operation, status, JSON pointer and rule.';
+  if (metric.startsWith('contract_assumptions')) return 'Responses broke only inferred rules (unconfirmed assumptions): the k6 log names them; on the sandbox they fail only with STRICT=1.';
   if (metric.startsWith('rate_limited')) return 'The provider answered 429: the run was aborted; wait for the window to reset and plan fewer requests.';
   if (metric.startsWith('http_req_duration')) return 'Latency over the profile limit for this operation.';
   if (metric.startsWith('http_req_failed')) return 'Too many requests failed (transport errors or 4xx/5xx).';

@@ -107,3 +107,29 @@ export function schemaOfValue(value: unknown, depth = 0): Record<string, unknown
   if (typeof value === 'number') return { type: Number.isInteger(value) ? 'integer' : 'number' };
   return { type: typeof value };
 }
+
+/**
+ * The schema with every inferred constraint taken out: inferred nodes accept anything, `x-inferred`
+ * keywords are dropped (and inferred required fields), `oneOf` relaxes to `anyOf` (two branches
+ * emptied that way would both match). What a response must satisfy for its documented rules alone:
+ * the k6 bundles run it only when the full schema fails, to tell a contract failure from an assumption.
+ */
+export function documentedOnly(schema: unknown, inherited: Provenance = 'documented'): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => documentedOnly(item, inherited));
+  if (!schema || typeof schema !== 'object') return schema;
+  const node = schema as Node;
+  const provenance = ownBasis(node)?.provenance ?? inherited;
+  if (provenance === 'inferred') return {};
+  const inferred = (node[INFERRED_KEYWORDS] && typeof node[INFERRED_KEYWORDS] === 'object' ? node[INFERRED_KEYWORDS] : {}) as Node;
+  const out: Node = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key in inferred || key === 'example' || key === 'examples') continue;
+    if (key === 'required' && Array.isArray(value)) {
+      const kept = value.filter((field) => !(`required:${String(field)}` in inferred));
+      if (kept.length) out.required = kept;
+      continue;
+    }
+    out[key === 'oneOf' ? 'anyOf' : key] = documentedOnly(value, provenance);
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { fastFormats } from 'ajv-formats/dist/formats.js';
 import { OPENAPI_ANNOTATIONS, registerExtensionKeywords } from '../../lib/contract.ts';
+import { documentedOnly, ownBasis } from '../../lib/provenance.ts';
 import type { JsonSchema, LoadedSpec, OperationInfo } from '../../lib/spec.ts';
 
 // ajv's standalone entry is CommonJS: under NodeNext its default export is the module object.
@@ -18,6 +19,10 @@ export interface GeneratedValidators {
   code: string;
   /** `${operationId} ${status}` → export name in `code`. */
   exports: Record<string, string>;
+  /** `${operationId} ${status}` → export name of the same schema with its inferred constraints taken out (run only when the full one fails). */
+  documentedExports: Record<string, string>;
+  /** `${operationId} ${status}` of the bodies that are inferred as a whole (Core's error body): a non-JSON answer there is an assumption. */
+  inferredBodies: string[];
   /** Formats the compiled schemas use. */
   formats: string[];
 }
@@ -56,7 +61,7 @@ export function formatsUsed(schemas: Iterable<unknown>): string[] {
     if (Array.isArray(node)) { node.forEach(visit); return; }
     for (const [key, value] of Object.entries(node)) {
       if (key === 'format' && typeof value === 'string') found.add(value);
-      else if (key !== 'example' && key !== 'examples') visit(value);
+      else if (key !== 'example' && key !== 'examples' && !key.startsWith('x-')) visit(value); // x-inferred names keywords, it uses none
     }
   };
   for (const schema of schemas) visit(schema);
@@ -93,15 +98,21 @@ export function generateValidators(spec: LoadedSpec, operationIds: readonly stri
   const exportOf = new Map<JsonSchema, string>();
   const refs: Record<string, string> = {};
   const exports: Record<string, string> = {};
+  const documentedExports: Record<string, string> = {};
+  const inferredBodies: string[] = [];
   for (const { key, schema } of responses) {
     let name = exportOf.get(schema);
     if (!name) {
       name = `validate_${exportOf.size}`;
       exportOf.set(schema, name);
       ajv.addSchema(schema, name);
+      ajv.addSchema(documentedOnly(schema) as JsonSchema, `${name}_documented`);
       refs[name] = name;
+      refs[`${name}_documented`] = `${name}_documented`;
     }
     exports[key] = name;
+    documentedExports[key] = `${name}_documented`;
+    if (ownBasis(schema)?.provenance === 'inferred') inferredBodies.push(key);
   }
   const code = standaloneCode(ajv, refs);
   for (const m of code.matchAll(/new RegExp\("((?:[^"\\]|\\.)*)", "([a-z]*)"\)|\/((?:[^/\\\n]|\\.)+)\/([a-z]*)[;,)]/g)) {
@@ -109,5 +120,5 @@ export function generateValidators(spec: LoadedSpec, operationIds: readonly stri
     const problem = k6RegexProblem(source, m[2] ?? m[4]);
     if (problem) throw new Error(`A schema pattern compiles to a regex with a ${problem}, which k6 rejects: /${source}/. Simplify it in ${spec.api.specFile}.`);
   }
-  return { code, exports, formats };
+  return { code, exports, documentedExports, inferredBodies, formats };
 }

@@ -22,6 +22,8 @@ export interface LoadConfig {
   target: LoadTarget;
   profile: ProfileName;
   stateful: boolean;
+  /** STRICT=1: unconfirmed assumptions fail a sandbox run too. */
+  strict: boolean;
   /** undefined: the profile's default. */
   contractSample?: number;
   poolSize?: number;
@@ -71,6 +73,7 @@ export function readConfig(env: Env, script: string): LoadConfig {
     target,
     profile,
     stateful: env.TARGET_STATEFUL ? parseBoolean('TARGET_STATEFUL', env.TARGET_STATEFUL) : target !== 'mock',
+    strict: env.STRICT ? parseBoolean('STRICT', env.STRICT) : false,
     contractSample: env.CONTRACT_SAMPLE ? parseShare('CONTRACT_SAMPLE', env.CONTRACT_SAMPLE) : undefined,
     poolSize: env.POOL_SIZE ? parsePositiveInt('POOL_SIZE', env.POOL_SIZE) : undefined,
     rateLimitPerHour: env.RATE_LIMIT_PER_HOUR ? parsePositiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : api.rateLimitPerHour,

@@ -8,6 +8,10 @@ declare module 'harness-generated:sovera' {
   export const OPERATIONS: Record<string, OperationMeta>;
   /** `${operationId} ${status}` → standalone Ajv validator of that response body. */
   export const VALIDATORS: Record<string, ResponseValidator>;
+  /** The same bodies with the spec's inferred constraints taken out (tells a contract violation from an assumption). */
+  export const DOCUMENTED_VALIDATORS: Record<string, ResponseValidator>;
+  /** Responses whose body is inferred as a whole. */
+  export const INFERRED_BODIES: string[];
   /** Requests per iteration of each scenario on each target, counted from the flows. */
   export const FLOW_COSTS: FlowCostTable;
   /** The formats the spec's schemas use, each compiled as a k6-safe regex. */
@@ -20,6 +24,8 @@ declare module 'harness-generated:core' {
 
   export const OPERATIONS: Record<string, OperationMeta>;
   export const VALIDATORS: Record<string, ResponseValidator>;
+  export const DOCUMENTED_VALIDATORS: Record<string, ResponseValidator>;
+  export const INFERRED_BODIES: string[];
   export const FLOW_COSTS: FlowCostTable;
   export const FORMATS: string[];
 }

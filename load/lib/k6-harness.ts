@@ -24,6 +24,7 @@ import { provisionCoreMember, provisionMember, READINESS_OPERATION, scenariosApi
 
 // Custom metrics exist from init on, so thresholds on them always resolve.
 const contractViolations = new Counter('contract_violations');
+const contractAssumptions = new Counter('contract_assumptions');
 const contractChecked = new Counter('contract_checked');
 const rateLimited = new Counter('rate_limited');
 
@@ -31,6 +32,8 @@ const rateLimited = new Counter('rate_limited');
 export interface GeneratedApiModule {
   OPERATIONS: Record<string, OperationMeta>;
   VALIDATORS: Record<string, ResponseValidator>;
+  DOCUMENTED_VALIDATORS: Record<string, ResponseValidator>;
+  INFERRED_BODIES: string[];
   FLOW_COSTS: FlowCostTable;
   FORMATS: string[];
 }
@@ -55,7 +58,7 @@ export function k6RunnerDeps(): RunnerDeps {
   return {
     request: (method, url, body, params) => http.request(method, url, body, params as never) as never,
     check: (value, sets, tags) => check(value, sets, tags),
-    counters: { contractViolations, contractChecked, rateLimited },
+    counters: { contractViolations, contractAssumptions, contractChecked, rateLimited },
     random: Math.random,
     warn: (message) => console.warn(message),
     abort: (reason) => exec.test.abort(reason),
@@ -78,6 +81,7 @@ export function createLoadTest(script: string, names: ScenarioName[], generated:
     rateLimitPerHour: config.rateLimitPerHour,
     poolSize: config.poolSize,
     runners: config.runners,
+    strict: config.strict,
   });
   const contractSample = config.contractSample ?? profile.contractSample;
   // Test data generated with faker at build time; one copy shared by all VUs.
@@ -91,6 +95,8 @@ export function createLoadTest(script: string, names: ScenarioName[], generated:
     contractSample,
     operations: generated.OPERATIONS,
     validators: generated.VALIDATORS,
+    documentedValidators: generated.DOCUMENTED_VALIDATORS,
+    inferredBodies: generated.INFERRED_BODIES,
   };
   // Sovera: one executor for the VU's life. Core: the VU's executor carries the bearer token of
   // setup data, made on the first iteration (setup data does not exist at init).

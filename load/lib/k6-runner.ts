@@ -28,6 +28,8 @@ export interface RunnerDeps {
   counters: {
     /** Responses that break the spec, tagged by operation. */
     contractViolations: CounterLike;
+    /** Responses breaking only inferred rules of the spec (unconfirmed assumptions). */
+    contractAssumptions: CounterLike;
     /** Responses validated (the CONTRACT_SAMPLE share), tagged by operation. */
     contractChecked: CounterLike;
     /** 429 answers; its threshold aborts the run. */
@@ -58,6 +60,14 @@ export interface RunnerConfig {
   operations: Record<string, OperationMeta>;
   /** `${operationId} ${status}` → validator of that response body. */
   validators: Record<string, ResponseValidator>;
+  /**
+   * The same bodies with the inferred constraints taken out, run only when the full validator
+   * fails: passing them means the response broke only inferred rules (an assumption, not a
+   * contract violation). Without them every failure counts as a contract violation.
+   */
+  documentedValidators?: Record<string, ResponseValidator>;
+  /** `${operationId} ${status}` of bodies inferred as a whole: a non-JSON answer there is an assumption too. */
+  inferredBodies?: string[];
 }
 
 export type Execute = (step: Step) => StepResponse;
@@ -76,8 +86,13 @@ interface PreparedOperation {
   tags: Record<string, string>;
   statuses: number[];
   validators: Record<number, ResponseValidator | undefined>;
+  documentedValidators: Record<number, ResponseValidator | undefined>;
+  inferredBodies: Record<number, boolean>;
   statusChecks: Record<number, Record<string, (status: number) => boolean>>;
 }
+
+/** A broken rule: `documented` when it rests on the docs (a contract violation), else an assumption. */
+interface ContractProblem { problem: string; documented: boolean }
 
 /** At most `limit` messages per VU, so a broken target does not flood the log. */
 export function limitedLog(warn: (message: string) => void, limit: number): (message: string) => void {
@@ -98,13 +113,22 @@ export function createExecutor(deps: RunnerDeps, config: RunnerConfig, log = lim
     const meta = config.operations[operationId];
     if (!meta) throw new Error(`Operation "${operationId}" is not in the bundled spec; rebuild the load bundles (npm run load:build).`);
     const validators: Record<number, ResponseValidator | undefined> = {};
-    for (const status of meta.statuses) validators[status] = config.validators[`${operationId} ${status}`];
+    const documentedValidators: Record<number, ResponseValidator | undefined> = {};
+    const inferredBodies: Record<number, boolean> = {};
+    for (const status of meta.statuses) {
+      const key = `${operationId} ${status}`;
+      validators[status] = config.validators[key];
+      documentedValidators[status] = config.documentedValidators?.[key];
+      inferredBodies[status] = (config.inferredBodies ?? []).indexOf(key) >= 0;
+    }
     // name: the path template, so k6 groups /cards/{cardId} as one URL instead of one series per id.
     const op: PreparedOperation = {
       ref: { operationId, method: meta.method, path: meta.path },
       tags: { operation: operationId, name: `${meta.method.toUpperCase()} ${meta.path}` },
       statuses: meta.statuses,
       validators,
+      documentedValidators,
+      inferredBodies,
       statusChecks: {},
     };
     prepared[operationId] = op;
@@ -122,10 +146,16 @@ export function createExecutor(deps: RunnerDeps, config: RunnerConfig, log = lim
 
   function validate(op: PreparedOperation, status: number, res: HttpResponseLike, response: StepResponse): void {
     deps.counters.contractChecked.add(1, op.tags);
-    const problem = contractProblem(op, status, res, response);
-    if (problem === undefined) return;
-    deps.counters.contractViolations.add(1, op.tags);
-    log(`contract violation: ${op.ref.operationId} (${op.ref.method.toUpperCase()} ${op.ref.path}) status ${status}: ${problem}`);
+    const found = contractProblem(op, status, res, response);
+    if (found === undefined) return;
+    const where = `${op.ref.operationId} (${op.ref.method.toUpperCase()} ${op.ref.path}) status ${status}: ${found.problem}`;
+    if (found.documented) {
+      deps.counters.contractViolations.add(1, op.tags);
+      log(`contract violation (documented rule): ${where}`);
+    } else {
+      deps.counters.contractAssumptions.add(1, op.tags);
+      log(`unconfirmed assumption (inferred rule): ${where}`);
+    }
   }
 
   return function execute(step: Step): StepResponse {
@@ -144,20 +174,27 @@ export function createExecutor(deps: RunnerDeps, config: RunnerConfig, log = lim
   };
 }
 
-/** What is wrong with a response, or undefined. Names the JSON pointer and the rule, never a value. */
-function contractProblem(op: PreparedOperation, status: number, res: HttpResponseLike, response: StepResponse): string | undefined {
-  if (op.statuses.indexOf(status) < 0) return `status ${status} is not documented (documented: ${op.statuses.join(', ')})`;
+/**
+ * What is wrong with a response, or undefined; names the JSON pointer and the rule, never a value.
+ * The hot path is one validation: the documented-only validator runs only when the full one fails.
+ */
+function contractProblem(op: PreparedOperation, status: number, res: HttpResponseLike, response: StepResponse): ContractProblem | undefined {
+  // The docs never say no other status is answered: an unlisted one is the spec's guess that failed.
+  if (op.statuses.indexOf(status) < 0) return { problem: `status ${status} is not in the spec (it lists ${op.statuses.join(', ')})`, documented: false };
   const validator = op.validators[status];
   if (!validator) return undefined;
+  const documentedBody = !op.inferredBodies[status];
   const contentType = headerOf(res.headers, 'content-type');
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) return `content type is "${contentType || '(none)'}", expected application/json`;
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) return { problem: `content type is "${contentType || '(none)'}", expected application/json`, documented: documentedBody };
   const body = response.body;
-  if (body === undefined) return 'body is not valid JSON';
+  if (body === undefined) return { problem: 'body is not valid JSON', documented: documentedBody };
   if (validator(body)) return undefined;
-  const error = validator.errors && validator.errors[0];
-  if (!error) return 'body does not match the schema';
+  const documentedOnly = op.documentedValidators[status];
+  const brokenDocumented = documentedOnly === undefined || !documentedOnly(body);
+  const error = ((brokenDocumented && documentedOnly ? documentedOnly.errors : validator.errors) ?? [])[0];
+  if (!error) return { problem: 'body does not match the schema', documented: brokenDocumented };
   const extra = error.params && (error.params.additionalProperty ?? error.params.unevaluatedProperty);
-  return `${error.instancePath || '(root)'} ${error.message ?? error.keyword}${extra !== undefined ? `: "${String(extra)}"` : ''}`;
+  return { problem: `${error.instancePath || '(root)'} ${error.message ?? error.keyword}${extra !== undefined ? `: "${String(extra)}"` : ''}`, documented: brokenDocumented };
 }
 
 function headerOf(headers: Record<string, string>, name: string): string {

@@ -12,7 +12,10 @@ export { k6RunnerDeps, type LoadTest, type SetupData };
 
 /** Sovera's operations and standalone validators (generated at build time), for one target. */
 export function k6RunnerConfig(baseUrl: string, apiKey: string, contractSample: number): RunnerConfig {
-  return { baseUrl, authorization: basicKeyAuthorization(apiKey), contractSample, operations: sovera.OPERATIONS, validators: sovera.VALIDATORS };
+  return {
+    baseUrl, authorization: basicKeyAuthorization(apiKey), contractSample, operations: sovera.OPERATIONS,
+    validators: sovera.VALIDATORS, documentedValidators: sovera.DOCUMENTED_VALIDATORS, inferredBodies: sovera.INFERRED_BODIES,
+  };
 }
 
 export function defineLoadTest(script: string, names: ScenarioName[]): LoadTest {

@@ -31,6 +31,8 @@ export interface ProfileInput {
   poolSize?: number;
   /** k6 instances sharing the run (k6-operator parallelism): arrival rates are split, but each runs setup(). */
   runners?: number;
+  /** STRICT=1: unconfirmed assumptions fail a sandbox run too (they always fail on the twin and the mock). */
+  strict?: boolean;
 }
 
 export interface Threshold { threshold: string; abortOnFail?: boolean; delayAbortEval?: string }
@@ -155,6 +157,8 @@ function thresholds(input: ProfileInput, names: string[]): Record<string, Array<
     checks: ['rate>0.99'],
     http_req_failed: [limit('rate<0.01')],
     contract_violations: ['count==0'],
+    // Inferred rules fail where the spec's inferences are the point (twin, mock) or when asked (STRICT=1).
+    ...(input.target !== 'sandbox' || input.strict ? { contract_assumptions: ['count==0'] } : {}),
     // One 429 ends the run at once: an account's rate limit is never hammered.
     rate_limited: [{ threshold: 'count==0', abortOnFail: true }],
   };

@@ -168,6 +168,13 @@ describe('profiles', () => {
     assert.equal(execName('balance-check'), 'balanceCheck');
   });
 
+  test('unconfirmed assumptions fail the twin and the mock, and a sandbox run only with STRICT=1', () => {
+    assert.deepEqual(profileFor('smoke', 'twin').thresholds.contract_assumptions, ['count==0']);
+    assert.deepEqual(profileFor('smoke', 'mock').thresholds.contract_assumptions, ['count==0']);
+    assert.equal(profileFor('load', 'sandbox').thresholds.contract_assumptions, undefined, 'reported, not failed, on the sandbox');
+    assert.deepEqual(buildProfile({ profile: 'load', target: 'sandbox', scenarios, provision, readinessRequests: 1, rateLimitPerHour: 1000, strict: true }).thresholds.contract_assumptions, ['count==0']);
+  });
+
   test('CONTRACT_SAMPLE defaults: full on smoke and on a sandbox, lower under heavy local load', () => {
     assert.equal(profileFor('smoke', 'twin').contractSample, 1);
     assert.ok(profileFor('stress', 'twin').contractSample < profileFor('load', 'twin').contractSample);

@@ -29,6 +29,16 @@ export async function standaloneValidators(ids: string[]): Promise<Record<string
   return bundledValidators(generateValidators(loadSpec('sovera'), ids));
 }
 
+/** The full and the documented-only validators of an API's operations, as a bundle carries them. */
+export async function classifyingValidators(api: 'sovera' | 'core', ids: string[]): Promise<{ validators: Record<string, ResponseValidator>; documentedValidators: Record<string, ResponseValidator>; inferredBodies: string[] }> {
+  const generated = generateValidators(loadSpec(api), ids);
+  return {
+    validators: await bundledValidators(generated),
+    documentedValidators: await bundledValidators({ ...generated, exports: generated.documentedExports }),
+    inferredBodies: generated.inferredBodies,
+  };
+}
+
 /** Generated standalone validators (any API), bundled for Node the way the build bundles them for k6. */
 export async function bundledValidators(generated: GeneratedValidators): Promise<Record<string, ResponseValidator>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'load-validators-'));
@@ -44,7 +54,7 @@ export interface FakeK6 {
   deps: RunnerDeps;
   requests: Array<{ method: string; url: string; body: string | null; params: RequestParams }>;
   checks: Array<{ name: string; ok: boolean; tags?: Record<string, string> }>;
-  counters: Record<'contractViolations' | 'contractChecked' | 'rateLimited', Array<{ value: number; tags?: Record<string, string> }>>;
+  counters: Record<'contractViolations' | 'contractAssumptions' | 'contractChecked' | 'rateLimited', Array<{ value: number; tags?: Record<string, string> }>>;
   warnings: string[];
   aborts: string[];
 }
@@ -54,7 +64,7 @@ export function fakeK6(respond: (method: string, url: string, body: string | nul
   const fake: FakeK6 = {
     requests: [],
     checks: [],
-    counters: { contractViolations: [], contractChecked: [], rateLimited: [] },
+    counters: { contractViolations: [], contractAssumptions: [], contractChecked: [], rateLimited: [] },
     warnings: [],
     aborts: [],
     deps: undefined as unknown as RunnerDeps,
@@ -74,7 +84,7 @@ export function fakeK6(respond: (method: string, url: string, body: string | nul
       }
       return all;
     },
-    counters: { contractViolations: counter('contractViolations'), contractChecked: counter('contractChecked'), rateLimited: counter('rateLimited') },
+    counters: { contractViolations: counter('contractViolations'), contractAssumptions: counter('contractAssumptions'), contractChecked: counter('contractChecked'), rateLimited: counter('rateLimited') },
     random,
     warn: (message) => { fake.warnings.push(message); },
     abort: (reason) => { fake.aborts.push(reason); },

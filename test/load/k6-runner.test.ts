@@ -10,7 +10,7 @@ import {
 } from '../../load/lib/k6-runner.ts';
 import { provisionMember } from '../../load/lib/scenarios.ts';
 import { luhnCheckDigit } from '../../twin/sovera/state.ts';
-import { fakeK6, jsonResponse, operationsMeta, standaloneValidators } from './helpers.ts';
+import { classifyingValidators, fakeK6, jsonResponse, operationsMeta, standaloneValidators } from './helpers.ts';
 
 const BASE = 'http://127.0.0.1:4999/cards/v2';
 const SECRET_KEY = 'runner-test-secret-key';
@@ -111,21 +111,38 @@ describe('contract checks under load', () => {
     execute({ operationId: 'getCard', input: { path: { cardId: 'c1' } }, expect: 200 });
     assert.deepEqual(fake.counters.contractViolations, [{ value: 1, tags: { operation: 'getCard', name: 'GET /cards/{cardId}' } }]);
     assert.equal(fake.warnings.length, 1);
-    assert.match(fake.warnings[0], /^contract violation: getCard \(GET \/cards\/\{cardId\}\) status 200: \/data\/pan must match pattern/);
+    assert.match(fake.warnings[0], /^contract violation \(documented rule\): getCard \(GET \/cards\/\{cardId\}\) status 200: \/data\/pan must match pattern/);
     assert.ok(!fake.warnings[0].includes(secretPan));
     assert.ok(!fake.warnings[0].includes(SECRET_KEY));
   });
 
-  test('an undocumented status, a non-JSON body and a wrong content type are violations', () => {
-    const cases: Array<[HttpResponseLike, RegExp]> = [
-      [jsonResponse(418, {}), /status 418 is not documented \(documented: 200, 401, 404\)/],
-      [{ status: 200, body: '{"truncated', headers: { 'Content-Type': 'application/json' } }, /body is not valid JSON/],
-      [jsonResponse(200, { success: true }, 'text/html'), /content type is "text\/html"/],
+  test('a non-JSON body and a wrong content type are violations; a status the spec does not list is an assumption', () => {
+    const cases: Array<[HttpResponseLike, RegExp, 'contractViolations' | 'contractAssumptions']> = [
+      [jsonResponse(418, {}), /^unconfirmed assumption \(inferred rule\): .*status 418 is not in the spec \(it lists 200, 401, 404\)/, 'contractAssumptions'],
+      [{ status: 200, body: '{"truncated', headers: { 'Content-Type': 'application/json' } }, /body is not valid JSON/, 'contractViolations'],
+      [jsonResponse(200, { success: true }, 'text/html'), /content type is "text\/html"/, 'contractViolations'],
     ];
-    for (const [response, message] of cases) {
+    for (const [response, message, counter] of cases) {
       const fake = fakeK6(() => response);
       createExecutor(fake.deps, config({ validators: { 'getCard 200': passing } }))({ operationId: 'getCard', input: { path: { cardId: 'c1' } }, expect: 200 });
-      assert.equal(fake.counters.contractViolations.length, 1, String(message));
+      assert.equal(fake.counters[counter].length, 1, String(message));
+      assert.equal(fake.counters[counter === 'contractViolations' ? 'contractAssumptions' : 'contractViolations'].length, 0, String(message));
+      assert.match(fake.warnings[0], message);
+    }
+  });
+
+  test('with the documented-only validators, a body breaking only inferred rules is an assumption, a documented break a violation', async () => {
+    // Core's error body is inferred as a whole; a card's balance must be a number (documented).
+    const core = await classifyingValidators('core', ['getCard', 'listMovements']);
+    const cases: Array<[HttpResponseLike, 'contractViolations' | 'contractAssumptions', RegExp]> = [
+      [jsonResponse(404, { type: 'about:blank', title: 'no card', status: 404 }), 'contractAssumptions', /unconfirmed assumption \(inferred rule\): listMovements .* must have required property 'error'/],
+      [jsonResponse(200, { movements: [{ id: 'mov_1', amount: '10', description: 'x', date: '2026-01-01T00:00:00Z' }] }), 'contractViolations', /contract violation \(documented rule\): listMovements .*\/movements\/0\/amount must be number/],
+    ];
+    for (const [response, counter, message] of cases) {
+      const fake = fakeK6(() => ({ ...response, headers: { ...response.headers, 'X-RateLimit-Limit': '1000', 'X-RateLimit-Remaining': '1', 'X-RateLimit-Reset': '1' } }));
+      const operations = { listMovements: { method: 'get', path: '/cards/{cardId}/movements', statuses: [200, 401, 403, 404, 429, 500] } };
+      createExecutor(fake.deps, { ...config({}), operations, ...core })({ operationId: 'listMovements', input: { path: { cardId: 'c1' } }, expect: response.status });
+      assert.equal(fake.counters[counter].length, 1, fake.warnings.join('\n'));
       assert.match(fake.warnings[0], message);
     }
   });

@@ -16,7 +16,7 @@ import { runPlaywright } from '../support/playwright-subrun.ts';
 import { startIndependentServers } from '../support/independent-twins.ts';
 import { documentedFacts } from './documented-facts.ts';
 
-const CONFIG = 'test/verdicts/independent.config.ts';
+const CONFIG = 'test/support/suite.config.ts';
 
 interface JsonSuite { title: string; suites?: JsonSuite[]; specs?: { title: string; tests: { projectName: string; results: { status: string; error?: { message?: string } }[] }[] }[] }
 

@@ -1,5 +1,5 @@
 // The main Playwright config and suite, writing every report into RUN_OUT (and a JSON report of
-// the results, to tell which tests failed). Used by independent-server.test.ts only.
+// the results, to tell which tests failed). Used by the verdict tests and npm run bench:suite.
 import { defineConfig } from '@playwright/test';
 import base from '../../playwright.config.ts';
 import path from 'node:path';
