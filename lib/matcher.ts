@@ -22,14 +22,14 @@ export const ASSUMPTION_ATTACHMENT = 'assumption.json';
 export const CONTRACT_FAILURE = 'Contract failure';
 
 /** The failure message for `res`, or undefined when nothing fails on this target (assumptions are recorded). */
-export function describeContractFailure(res: ApiResponse, operationId: string, expected?: number | RuleInfo): string | undefined {
+export async function describeContractFailure(res: ApiResponse, operationId: string, expected?: number | RuleInfo): Promise<string | undefined> {
   const lines: string[] = [];
   if (operationId !== res.operationId) lines.push(`the response is from ${res.operationId}, not ${operationId}`);
   const verdict = verdictOf(res, operationId, expected);
   if (verdict.premiseGone && !verdict.failing.length && !lines.length) skipTest(verdict.premiseGone);
   const expectedStatus = typeof expected === 'object' ? expected.status : expected;
   if (res.status === 429 && expectedStatus !== undefined && expectedStatus !== 429) lines.push(describeRateLimit(res));
-  for (const finding of verdict.assumptions) recordAssumption(assumptionRecord(res, operationId, finding, expected));
+  for (const finding of verdict.assumptions) await recordAssumption(assumptionRecord(res, operationId, finding, expected));
   if (!verdict.failing.length && !lines.length) return undefined;
   const rule = typeof expected === 'object' ? expected : undefined;
   return formatFailure(res, operationId, [...lines, ...describeFindings(verdict.failing)], verdict.failing, rule);
@@ -76,13 +76,13 @@ function skipTest(reason: string): void {
 }
 
 /** Records an unconfirmed assumption on the running test: a readable annotation and the record for the reporter. */
-export function recordAssumption(record: AssumptionRecord): void {
+export async function recordAssumption(record: AssumptionRecord): Promise<void> {
   const info = currentTest();
   if (!info) return; // outside a test there is no report to list it in (the pre-flight counts them itself)
   const line = redactText(`${record.operationId} on ${record.api}@${record.target}: ${record.check} — the server answered ${record.observed}. ` +
     `Inferred: ${record.source}.${record.ruleId ? ` (rule ${record.ruleId})` : ''}${record.traceId ? ` Trace ${record.traceId}.` : ''}`);
   info.annotations.push({ type: ASSUMPTION_ANNOTATION, description: line });
-  void info.attach(ASSUMPTION_ATTACHMENT, { body: redactText(JSON.stringify(record)), contentType: 'application/json' });
+  await info.attach(ASSUMPTION_ATTACHMENT, { body: redactText(JSON.stringify(record)), contentType: 'application/json' });
 }
 
 /**
@@ -111,7 +111,7 @@ export async function checkRule(res: { api: string; target: string; strict: bool
       err.stack = err.message;
       throw err;
     }
-    recordAssumption({
+    await recordAssumption({
       api: res.api, target: res.target, operationId, method: op.method.toUpperCase(), path: op.path, kind: 'status',
       check: `rule ${ref}: ${rule.statement}`, source: rule.basis.source, observed: firstLine(message), status: 0, ruleId: ref,
     });
@@ -142,8 +142,8 @@ export const expect = baseExpect.extend({
   },
 });
 
-function matchResult(ctx: { isNot: boolean; utils: { matcherHint: (...args: any[]) => string } }, name: string, res: ApiResponse, operationId: string, expected?: number | RuleInfo) {
-  const failure = describeContractFailure(res, operationId, expected);
+async function matchResult(ctx: { isNot: boolean; utils: { matcherHint: (...args: any[]) => string } }, name: string, res: ApiResponse, operationId: string, expected?: number | RuleInfo) {
+  const failure = await describeContractFailure(res, operationId, expected);
   const pass = failure === undefined;
   const hint = ctx.utils.matcherHint(name, undefined, undefined, { isNot: ctx.isNot });
   const message = () => pass

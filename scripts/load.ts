@@ -33,7 +33,8 @@ export const USAGE = `Usage: npm run load -- <scenario> [--target twin|mock|sand
   --dry-run   print the request plan and stop
   --runners   plan for N distributed k6 instances (k6-operator parallelism; set RUNNERS=N in their
               environment too): each runs setup(), so the sandbox sizing leaves room for N setups
-Environment: CONTRACT_SAMPLE (0..1, share of responses validated), POOL_SIZE, RATE_LIMIT_PER_HOUR, K6_BIN.`;
+Environment: CONTRACT_SAMPLE (0..1, share of responses validated), POOL_SIZE, RATE_LIMIT_PER_HOUR, K6_BIN,
+STRICT=1 (responses breaking only inferred rules, counted in contract_assumptions, fail a sandbox run too).`;
 
 /** A mistake in the command or configuration: one line, exit 2, no stack trace. */
 export class UsageError extends Error {}

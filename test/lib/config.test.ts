@@ -130,3 +130,20 @@ test('with every API on sandbox, only the configured ones run', () => {
   const p = plan({ TARGET: 'sandbox', CORE_BASE_URL: 'https://api-sandbox.example.com', CORE_EMAIL: 'a@b.co', CORE_PASSWORD: 'x' });
   assert.deepEqual(p.endpoints.map((e) => `${e.api}@${e.target}`), ['core@sandbox']);
 });
+
+test('STRICT and MAX_FAILURES: read before the first request, refused in one line when malformed', async () => {
+  const { parseStrict, maxFailures, resolveRunPlan, ConfigError } = await import('../../lib/config.ts');
+  assert.equal(parseStrict(undefined), false);
+  assert.equal(parseStrict('1'), true);
+  assert.equal(parseStrict('0'), false);
+  assert.throws(() => parseStrict('yes'), (e: Error) => e instanceof ConfigError && /STRICT="yes" is neither 1 nor 0\. Fix: set STRICT=1/.test(e.message));
+  const local = resolveRunPlan({ TARGET: 'twin', API: 'core' }, (n) => Array.from({ length: n }, (_, i) => 5000 + i));
+  assert.ok(local.endpoints.every((e) => e.strict), 'the twin is always strict');
+  const live = { TARGET: 'sandbox', API: 'core', CORE_BASE_URL: 'https://api-sandbox.example.com', CORE_EMAIL: 'a@b.c', CORE_PASSWORD: 'p' };
+  assert.equal(resolveRunPlan(live).endpoints[0].strict, false);
+  assert.equal(resolveRunPlan({ ...live, STRICT: '1' }).endpoints[0].strict, true);
+  assert.equal(maxFailures(local, {}), 0, 'unlimited on local targets');
+  assert.equal(maxFailures(resolveRunPlan(live), {}), 10, 'a failure budget on live targets');
+  assert.equal(maxFailures(resolveRunPlan(live), { MAX_FAILURES: '0' }), 0);
+  assert.throws(() => maxFailures(local, { MAX_FAILURES: '-1' }), /MAX_FAILURES="-1" is not a whole number\. Fix:/);
+});

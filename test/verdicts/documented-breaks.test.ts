@@ -28,9 +28,9 @@ async function live(api: 'sovera' | 'core', variant: TwinVariant) {
 }
 
 /** The failure message of `res` for the expectation, asserting it is a documented contract failure citing `quote`. */
-function assertDocumentedFailure(res: ApiResponse, operationId: string, expected: number | string | undefined, quote: RegExp, problem: RegExp): void {
+async function assertDocumentedFailure(res: ApiResponse, operationId: string, expected: number | string | undefined, quote: RegExp, problem: RegExp): Promise<void> {
   const rule = typeof expected === 'string' ? contractFor(res.api as 'core').rule(...splitRule(expected)) : expected;
-  const message = describeContractFailure(res, operationId, rule);
+  const message = await describeContractFailure(res, operationId, rule);
   assert.ok(message, `${operationId} must fail`);
   assert.match(message, /^Contract failure: /, message);
   assert.match(message, /\[documented: /, message);
@@ -48,7 +48,7 @@ test('Sovera envelope: a success without meta', async () => {
   const s = await live('sovera', { rewrite: (op, status, body) => (op === 'getWallet' && status === 200 ? { status, body: { ...(body as object), meta: undefined } } : undefined) });
   try {
     const { walletId } = await soveraCard(s.call);
-    assertDocumentedFailure(await s.call('getWallet', { path: { walletId } }), 'getWallet', 200, /000 Response format: "Every endpoint returns a consistent envelope/, /must have required property 'meta'/);
+    await assertDocumentedFailure(await s.call('getWallet', { path: { walletId } }), 'getWallet', 200, /000 Response format: "Every endpoint returns a consistent envelope/, /must have required property 'meta'/);
   } finally { await s.close(); }
 });
 
@@ -56,7 +56,7 @@ test('Sovera documented status: block answers 200, not 201 Created', async () =>
   const s = await live('sovera', { rewrite: (op, status, body) => (op === 'blockCard' && status === 201 ? { status: 200, body } : undefined) });
   try {
     const { cardId } = await soveraCard(s.call);
-    assertDocumentedFailure(await s.call('blockCard', { body: { cardId } }), 'blockCard', 201, /002 Block Card: "the API will reply with a successful HTTP 201 Created message"/, /expected status 201, got 200/);
+    await assertDocumentedFailure(await s.call('blockCard', { body: { cardId } }), 'blockCard', 201, /002 Block Card: "the API will reply with a successful HTTP 201 Created message"/, /expected status 201, got 200/);
   } finally { await s.close(); }
 });
 
@@ -64,7 +64,7 @@ test('Sovera error format: a 404 without the errors list', async () => {
   const s = await live('sovera', { rewrite: (_op, status, body) => (status === 404 ? { status, body: { success: false, error: 'not found', meta: (body as { meta: unknown }).meta } } : undefined) });
   try {
     const res = await s.call('getWallet', { path: { walletId: 'no-such-wallet' } });
-    assertDocumentedFailure(res, 'getWallet', 404, /001 Retrieve Wallet, 404/, /must have required property 'errors'/);
+    await assertDocumentedFailure(res, 'getWallet', 404, /001 Retrieve Wallet, 404/, /must have required property 'errors'/);
   } finally { await s.close(); }
 });
 
@@ -75,7 +75,7 @@ test('Sovera lifecycle: blocking a blocked card is accepted', async () => {
   try {
     const { cardId } = await soveraCard(s.call);
     await s.call('blockCard', { body: { cardId } });
-    assertDocumentedFailure(await s.call('blockCard', { body: { cardId } }), 'blockCard', 'blockCard#refused-when-blocked',
+    await assertDocumentedFailure(await s.call('blockCard', { body: { cardId } }), 'blockCard', 'blockCard#refused-when-blocked',
       /002 Block Card: "descriptive HTTP 400 error if it is an attempt to block a card that has already been previously blocked"/, /expected status 400, got 201/);
   } finally { await s.close(); }
 });
@@ -87,14 +87,14 @@ test('Sovera balances in cents: a balance with a fraction', async () => {
   });
   try {
     const { walletId } = await soveraCard(s.call);
-    assertDocumentedFailure(await s.call('getWallet', { path: { walletId } }), 'getWallet', 200, /001 Retrieve Wallet: "All amounts are reflected in cents/, /\/data\/0\/balance must be integer/);
+    await assertDocumentedFailure(await s.call('getWallet', { path: { walletId } }), 'getWallet', 200, /001 Retrieve Wallet: "All amounts are reflected in cents/, /\/data\/0\/balance must be integer/);
   } finally { await s.close(); }
 });
 
 test('Core rate-limit headers: X-RateLimit-Remaining missing', async () => {
   const c = await live('core', { dropHeaders: ['x-ratelimit-remaining'] });
   try {
-    assertDocumentedFailure(await c.call('listCustomers'), 'listCustomers', 200, /004 Rate Limits: "Headers in response/, /header X-RateLimit-Remaining is missing/);
+    await assertDocumentedFailure(await c.call('listCustomers'), 'listCustomers', 200, /004 Rate Limits: "Headers in response/, /header X-RateLimit-Remaining is missing/);
   } finally { await c.close(); }
 });
 
@@ -114,7 +114,7 @@ test('Core assignment: a card assigned to one customer is assigned to another', 
     const second = (await c.call('createCustomer', { body: { name: 'B', email: 'b@example.com' } })).body as { customerId: string };
     await c.call('assignCard', { body: { cardId: card.cardId, customerId: first.customerId } });
     const res = await c.call('assignCard', { body: { cardId: card.cardId, customerId: second.customerId } });
-    assertDocumentedFailure(res, 'assignCard', 'assignCard#assigned-once', /004 Common Issues: "Trying to assign a card that's already linked to another customer"/, /expected status 409, got 200/);
+    await assertDocumentedFailure(res, 'assignCard', 'assignCard#assigned-once', /004 Common Issues: "Trying to assign a card that's already linked to another customer"/, /expected status 409, got 200/);
   } finally { await c.close(); }
 });
 
@@ -126,7 +126,7 @@ test('Core lifecycle: a cancelled card is reactivated', async () => {
     const { cardId } = (await c.call('createCard', { body: { currency: 'EUR' } })).body as { cardId: string };
     await c.call('changeCardStatus', { body: { cardId, status: 'cancelled' } });
     const res = await c.call('changeCardStatus', { body: { cardId, status: 'active' } });
-    assertDocumentedFailure(res, 'changeCardStatus', 'changeCardStatus#cancelled-is-permanent', /004 Status Transitions: "Cancelled status is permanent/, /expected status 409, got 200/);
+    await assertDocumentedFailure(res, 'changeCardStatus', 'changeCardStatus#cancelled-is-permanent', /004 Status Transitions: "Cancelled status is permanent/, /expected status 409, got 200/);
   } finally { await c.close(); }
 });
 
@@ -151,7 +151,7 @@ test('the inferred neighbours of those rules are only reported on a live target 
   try {
     const res = await c.call('getCard', { path: { cardId: 'no-such-card' } });
     assert.equal(res.status, 404);
-    assert.equal(describeContractFailure(res, 'getCard', 404), undefined, 'an inferred error body is an assumption, not a failure');
-    assert.match(describeContractFailure({ ...res, strict: true }, 'getCard', 404) ?? '', /^Unconfirmed assumption: getCard .* \(enforced by STRICT=1\)[\s\S]*\[inferred: 004 gives no error body/);
+    assert.equal(await describeContractFailure(res, 'getCard', 404), undefined, 'an inferred error body is an assumption, not a failure');
+    assert.match(await describeContractFailure({ ...res, strict: true }, 'getCard', 404) ?? '', /^Unconfirmed assumption: getCard .* \(enforced by STRICT=1\)[\s\S]*\[inferred: 004 gives no error body/);
   } finally { await c.close(); }
 });
