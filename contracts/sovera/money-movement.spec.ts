@@ -65,9 +65,9 @@ test('pay-ins and pay-outs move the balance by exactly the amount, in cents', { 
   const payIn = amountCents(10_000, 90_000);
   const payOut = amountCents(1, payIn);
   await expect(await api.createPayIn({ body: { walletId, amount: payIn } })).toMatchContract('createPayIn', 201);
-  expect(await balanceOf(api, walletId)).toBe(payIn);
+  await checkRule(api.endpoint, 'createPayIn#moves-balance', async () => expect(await balanceOf(api, walletId)).toBe(payIn));
   await expect(await api.createPayOut({ body: { walletId, amount: payOut } })).toMatchContract('createPayOut', 201);
-  expect(await balanceOf(api, walletId)).toBe(payIn - payOut);
+  await checkRule(api.endpoint, 'createPayIn#moves-balance', async () => expect(await balanceOf(api, walletId)).toBe(payIn - payOut));
 });
 
 test('createPayOut 400 for insufficient funds leaves the balance unchanged', { tag: STATEFUL }, async ({ api }) => {
@@ -83,8 +83,10 @@ test('a transfer keeps the sum of both balances', { tag: STATEFUL }, async ({ ap
   await api.createPayIn({ body: { walletId: to, amount: 7_000 } });
   const amount = amountCents(1, 30_000);
   await expect(await api.createTransfer({ body: { fromWalletId: from, toWalletId: to, amount } })).toMatchContract('createTransfer', 201);
-  const [a, b] = [await balanceOf(api, from), await balanceOf(api, to)];
-  expect({ from: a, to: b }).toEqual({ from: 30_000 - amount, to: 7_000 + amount });
+  await checkRule(api.endpoint, 'createTransfer#keeps-sum', async () => {
+    const [a, b] = [await balanceOf(api, from), await balanceOf(api, to)];
+    expect({ from: a, to: b }).toEqual({ from: 30_000 - amount, to: 7_000 + amount });
+  });
 });
 
 test('createTransfer 400 for insufficient funds and for a currency mismatch', { tag: STATEFUL }, async ({ api }) => {
@@ -105,8 +107,10 @@ test('listTransactions answers every movement, newest first, with its type and a
   const res = await api.listTransactions({ query: { walletId } });
   await expect(res).toMatchContract('listTransactions', 200);
   const moves = dataOf(res);
-  expect(moves.map((t) => [t.type, t.amount])).toEqual([['transfer_out', 3_000], ['payout', 2_000], ['payin', 9_000]]);
-  const times = moves.map((t) => Date.parse(t.creationDate));
-  expect(times).toEqual([...times].sort((x, y) => y - x));
-  expect(moves.every((t) => t.walletId === walletId)).toBe(true);
+  await checkRule(api.endpoint, 'listTransactions#newest-first', () => {
+    expect(moves.map((t) => [t.type, t.amount])).toEqual([['transfer_out', 3_000], ['payout', 2_000], ['payin', 9_000]]);
+    const times = moves.map((t) => Date.parse(t.creationDate));
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+    expect(moves.every((t) => t.walletId === walletId)).toBe(true);
+  });
 });

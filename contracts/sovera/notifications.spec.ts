@@ -1,5 +1,5 @@
 // Notifications enlist (docs 000): register an https callback URL for event notifications.
-import { test, expect, dataOf, STATEFUL } from '../../fixtures/sovera.ts';
+import { test, expect, dataOf, checkRule, STATEFUL } from '../../fixtures/sovera.ts';
 import { webhookUrl } from '../../fixtures/sovera-data.ts';
 
 test('enlistNotification 201 for an https URL', async ({ api }) => {
@@ -16,5 +16,6 @@ for (const [rule, url] of [['plain http', 'http://hooks.example.com/sovera'], ['
 
 test('enlistNotification echoes the URL', { tag: STATEFUL }, async ({ api }) => {
   const url = webhookUrl();
-  expect(dataOf(await api.enlistNotification({ body: { url } })).url).toBe(url);
+  const registered = dataOf(await api.enlistNotification({ body: { url } }));
+  await checkRule(api.endpoint, 'enlistNotification#echoes-url', () => expect(registered.url).toBe(url));
 });

@@ -1,5 +1,5 @@
 // Users (docs 000): natural and legal users; creating one creates its Main wallet (walletType 0).
-import { test, expect, dataOf, STATEFUL } from '../../fixtures/sovera.ts';
+import { test, expect, dataOf, checkRule, STATEFUL } from '../../fixtures/sovera.ts';
 import { naturalUser, legalUser } from '../../fixtures/sovera-data.ts';
 
 test('createNaturalUser 201 with the user in the envelope', async ({ api }) => {
@@ -38,17 +38,21 @@ test('getUser 200 for a created user', async ({ api }) => {
 test('createNaturalUser echoes the user, and getUser returns it', { tag: STATEFUL }, async ({ api }) => {
   const input = naturalUser();
   const created = dataOf(await api.createNaturalUser({ body: input }));
-  expect(created).toMatchObject({ type: 'natural', firstName: input.firstName, lastName: input.lastName, email: input.email });
-  const fetched = await api.getUser({ path: { userId: created.id } });
-  await expect(fetched).toMatchContract('getUser', 200);
-  expect(dataOf(fetched)).toMatchObject({ id: created.id, type: 'natural', email: input.email });
+  await checkRule(api.endpoint, 'getUser#answers-created', async () => {
+    expect(created).toMatchObject({ type: 'natural', firstName: input.firstName, lastName: input.lastName, email: input.email });
+    const fetched = await api.getUser({ path: { userId: created.id } });
+    await expect(fetched).toMatchContract('getUser', 200);
+    expect(dataOf(fetched)).toMatchObject({ id: created.id, type: 'natural', email: input.email });
+  });
 });
 
 test('createLegalUser echoes the company, and getUser returns it as legal', { tag: STATEFUL }, async ({ api }) => {
   const input = legalUser();
   const created = dataOf(await api.createLegalUser({ body: input }));
-  expect(created).toMatchObject({ type: 'legal', legalName: input.legalName, taxId: input.taxId });
-  expect(dataOf(await api.getUser({ path: { userId: created.id } }))).toMatchObject({ type: 'legal', legalName: input.legalName });
+  await checkRule(api.endpoint, 'getUser#answers-created', async () => {
+    expect(created).toMatchObject({ type: 'legal', legalName: input.legalName, taxId: input.taxId });
+    expect(dataOf(await api.getUser({ path: { userId: created.id } }))).toMatchObject({ type: 'legal', legalName: input.legalName });
+  });
 });
 
 test('a new user gets a Main wallet in its currency, USD by default', { tag: STATEFUL }, async ({ api }) => {
@@ -56,8 +60,12 @@ test('a new user gets a Main wallet in its currency, USD by default', { tag: STA
   const user = dataOf(await api.createNaturalUser({ body: withoutCurrency }));
   const wallet = await api.getWallet({ path: { walletId: user.mainWalletId } });
   await expect(wallet).toMatchContract('getWallet', 200);
-  expect(dataOf(wallet)[0]).toMatchObject({ id: user.mainWalletId, userId: user.id, currency: 'USD', balance: 0, amountWithheld: 0 });
-
-  const eur = dataOf(await api.createNaturalUser({ body: naturalUser({ currency: 'EUR' }) }));
-  expect(dataOf(await api.getWallet({ path: { walletId: eur.mainWalletId } }))[0].currency).toBe('EUR');
+  await checkRule(api.endpoint, 'createNaturalUser#creates-main-wallet', () => {
+    expect(dataOf(wallet)[0]).toMatchObject({ id: user.mainWalletId, userId: user.id, balance: 0, amountWithheld: 0 });
+  });
+  await checkRule(api.endpoint, 'createNaturalUser#main-wallet-currency', async () => {
+    expect(dataOf(wallet)[0].currency, 'USD when no currency is given').toBe('USD');
+    const eur = dataOf(await api.createNaturalUser({ body: naturalUser({ currency: 'EUR' }) }));
+    expect(dataOf(await api.getWallet({ path: { walletId: eur.mainWalletId } }))[0].currency).toBe('EUR');
+  });
 });

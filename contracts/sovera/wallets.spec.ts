@@ -1,5 +1,5 @@
 // Wallets (docs 001): create, retrieve (data is an array of one wallet), list by user; amounts in cents.
-import { test, expect, dataOf, STATEFUL } from '../../fixtures/sovera.ts';
+import { test, expect, dataOf, checkRule, STATEFUL } from '../../fixtures/sovera.ts';
 import { naturalUser } from '../../fixtures/sovera-data.ts';
 import type { SoveraClient } from '../../fixtures/sovera.ts';
 
@@ -49,9 +49,11 @@ test('listWalletsByUser 200 answers a native array', async ({ api }) => {
 test('a new wallet starts empty, in its currency, and getWallet shows it', { tag: STATEFUL }, async ({ api }) => {
   const user = await newUser(api);
   const created = dataOf(await api.createWallet({ body: { userId: user.id, currency: 'EUR', description: 'Savings', walletType: 0 } }));
-  expect(created).toMatchObject({ userId: user.id, currency: 'EUR', description: 'Savings', balance: 0, amountWithheld: 0 });
-  const [fetched] = dataOf(await api.getWallet({ path: { walletId: created.id } }));
-  expect(fetched).toMatchObject({ id: created.id, userId: user.id, currency: 'EUR', balance: 0, amountWithheld: 0 });
+  await checkRule(api.endpoint, 'createWallet#starts-empty', async () => {
+    expect(created).toMatchObject({ userId: user.id, currency: 'EUR', description: 'Savings', balance: 0, amountWithheld: 0 });
+    const [fetched] = dataOf(await api.getWallet({ path: { walletId: created.id } }));
+    expect(fetched).toMatchObject({ id: created.id, userId: user.id, currency: 'EUR', balance: 0, amountWithheld: 0 });
+  });
 });
 
 test('listWalletsByUser lists the main and the new wallet, amounts matching getWallet', { tag: STATEFUL }, async ({ api }) => {
@@ -59,10 +61,12 @@ test('listWalletsByUser lists the main and the new wallet, amounts matching getW
   const extra = dataOf(await api.createWallet({ body: { userId: user.id, currency: 'USD', description: 'Credit', walletType: 1 } }));
   await api.createPayIn({ body: { walletId: extra.id, amount: 12_345 } });
   const listed = dataOf(await api.listWalletsByUser({ body: { userId: user.id } }));
-  expect(listed.map((w) => w.id).sort()).toEqual([user.mainWalletId, extra.id].sort());
-  const [wallet] = dataOf(await api.getWallet({ path: { walletId: extra.id } }));
-  const item = listed.find((w) => w.id === extra.id)!;
-  expect(item.amountAvailable).toBe(wallet.balance);
-  expect(item.amountWithheld).toBe(wallet.amountWithheld);
-  expect(item.userId).toBe(user.id);
+  await checkRule(api.endpoint, 'listWalletsByUser#lists-user-wallets', async () => {
+    expect(listed.map((w) => w.id).sort()).toEqual([user.mainWalletId, extra.id].sort());
+    const [wallet] = dataOf(await api.getWallet({ path: { walletId: extra.id } }));
+    const item = listed.find((w) => w.id === extra.id)!;
+    expect(item.amountAvailable).toBe(wallet.balance);
+    expect(item.amountWithheld).toBe(wallet.amountWithheld);
+    expect(item.userId).toBe(user.id);
+  });
 });
