@@ -618,7 +618,7 @@ export interface components {
             frozen: boolean;
         };
         UpdatePinRequest: {
-            pin: string;
+            pin: string & unknown;
         };
         TopUpWalletList: {
             wallets: {
