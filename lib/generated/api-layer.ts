@@ -791,7 +791,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The PAN link was already opened or has expired; the 3DS answer came too late. */
+        /** @description The 3DS answer came too late. */
         Gone: {
             headers: {
                 [name: string]: unknown;
@@ -1083,7 +1083,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            410: components["responses"]["Gone"];
             500: components["responses"]["ServerError"];
         };
     };
