@@ -297,7 +297,7 @@ function changeAllowed(doc: Node, change: Change): boolean {
   return basisAtRawPath(doc, change.path)?.provenance === 'inferred';
 }
 
-/** A new field inside an inferred rule (e.g. x-status-source), or a `required` list rewritten where x-inferred says it is inferred. */
+/** A new key the parent's `x-inferred` names (an inferred keyword put back), or the status (and its source) of a rule whose status is inferred. */
 function isRuleOrInferredSibling(doc: Node, path: Path): boolean {
   const parent = getAt(doc, path.slice(0, -1)) as Node | undefined;
   const last = String(path[path.length - 1]);
