@@ -9,7 +9,7 @@ import {
   type HttpResponseLike, type ResponseValidator, type RunnerConfig,
 } from '../../load/lib/k6-runner.ts';
 import { provisionMember } from '../../load/lib/scenarios.ts';
-import { luhnCheckDigit } from '../../twin/sovera/state.ts';
+import { luhnCheckDigit } from '../../twin/card-numbers.ts';
 import { classifyingValidators, fakeK6, jsonResponse, operationsMeta, standaloneValidators } from './helpers.ts';
 
 const BASE = 'http://127.0.0.1:4999/cards/v2';

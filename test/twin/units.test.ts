@@ -5,7 +5,8 @@ import { MAX_FAULT_DELAY_MS, parseFault, parseFaultRate, truncateJson } from '..
 import { FixedWindowRateLimiter } from '../../twin/rate-limit.ts';
 import { Router, isLoopbackHost, parseForm } from '../../twin/server.ts';
 import { CliError, DEFAULT_API_KEY, parseCli } from '../../twin/main.ts';
-import { SoveraState, luhnCheckDigit } from '../../twin/sovera/state.ts';
+import { SoveraState } from '../../twin/sovera/state.ts';
+import { luhnCheckDigit } from '../../twin/card-numbers.ts';
 import { luhnValid } from '../../lib/redact.ts';
 import type { OperationInfo } from '../../lib/spec.ts';
 

@@ -7,7 +7,10 @@
 // arithmetic (bounded by Number.MAX_SAFE_INTEGER); answers divide by 100, which JSON prints as the
 // shortest exact decimal (1234 → 12.34). COP is kept with 2 decimals too (ISO 4217 minor unit).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { fromMinor, toMinor } from '../money.ts';
 import { TwinError, type Principal } from '../server.ts';
+
+export { fromMinor, toMinor };
 
 export type Currency = 'USD' | 'EUR' | 'COP';
 export type CardStatus = 'inactive' | 'active' | 'blocked' | 'cancelled';
@@ -83,8 +86,6 @@ export interface CoreStateOptions {
 
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 export const DEFAULT_ACCOUNT: CoreAccountConfig = Object.freeze({ email: 'test@example.com', password: 'test123' });
-
-const MINOR_PER_UNIT = 100;
 
 export class CoreState {
   readonly now: () => number;
@@ -213,7 +214,7 @@ export class CoreState {
 
   addMovement(card: Card, minor: number, description: string): Movement {
     const atMs = this.now();
-    const view: Movement = { id: `mov_${pad(++this.movementSeq)}`, amount: minor / MINOR_PER_UNIT, description, date: this.isoNow() };
+    const view: Movement = { id: `mov_${pad(++this.movementSeq)}`, amount: fromMinor(minor), description, date: this.isoNow() };
     const stored: StoredMovement = { view, atMs, seq: this.movementSeq };
     // Usually the newest, so appended; a clock that went back is sorted in by date, then sequence.
     const list = card.movements;
@@ -232,16 +233,6 @@ export class CoreState {
     for (let i = 0; i < n; i++) out[i] = list[n - 1 - i].view;
     return out;
   }
-}
-
-/** Currency units → integer minor units, half away from zero; toPrecision(15) undoes binary noise (10.005 × 100 = 1000.4999…). */
-export function toMinor(amount: number): number {
-  const scaled = Number((amount * MINOR_PER_UNIT).toPrecision(15));
-  return Math.sign(scaled) * Math.round(Math.abs(scaled));
-}
-
-export function fromMinor(minor: number): number {
-  return minor / MINOR_PER_UNIT;
 }
 
 export function notFound(entity: string, id: string): TwinError {

@@ -1,7 +1,8 @@
 // The Sovera twin's in-memory store: users, wallets, cards, transactions, notifications.
 // Every entity belongs to the client (API key) that created it; other clients see a 404.
 // Card secrets (PAN, CVV, PIN, expiry) live here only and are never logged.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { digits, newPan } from '../card-numbers.ts';
 import { TwinError } from '../server.ts';
 
 export type UserType = 'natural' | 'legal';
@@ -77,8 +78,6 @@ export interface SoveraStateOptions {
 
 /** Years a new card is valid. */
 const CARD_VALIDITY_YEARS = 3;
-/** A test BIN: PANs the twin generates never collide with real cards' issuer ranges in spirit. */
-const TEST_BIN = '999042';
 
 export class SoveraState {
   readonly users = new Map<string, User>();
@@ -161,7 +160,7 @@ export class SoveraState {
       creationDate: created.toISOString(),
       createdAtMs: nowMs,
       expDate: expiry.getUTCFullYear() * 100 + expiry.getUTCMonth() + 1,
-      pan: this.newPan(),
+      pan: newPan(this.pans),
       cvv: digits(3),
       pin: digits(4),
     };
@@ -184,34 +183,8 @@ export class SoveraState {
     const list = this.transactionsByWallet.get(walletId) ?? [];
     return [...list].sort((a, b) => b.seq - a.seq);
   }
-
-  private newPan(): string {
-    for (;;) {
-      const body = TEST_BIN + digits(9);
-      const pan = body + luhnCheckDigit(body);
-      if (!this.pans.has(pan)) { this.pans.add(pan); return pan; }
-    }
-  }
 }
 
 export function notFound(entity: 'User' | 'Wallet' | 'Card', id: string): TwinError {
   return new TwinError(404, 'NOT_FOUND', `${entity} '${id}' not found`);
-}
-
-/** A string of n random decimal digits. */
-export function digits(n: number): string {
-  let out = '';
-  for (let i = 0; i < n; i++) out += randomInt(10);
-  return out;
-}
-
-/** The Luhn check digit that makes `body + digit` valid. */
-export function luhnCheckDigit(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = body.charCodeAt(body.length - 1 - i) - 48;
-    if (i % 2 === 0) { d *= 2; if (d > 9) d -= 9; }
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
 }
