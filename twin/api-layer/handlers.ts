@@ -1,0 +1,189 @@
+// API Layer behaviour: one plain function per operationId, (state, input) → {status, data}.
+// Requests arrive validated against spec/api-layer.yaml (the PIN policy, the override's and the
+// deposit's minimums, closed bodies are schema rules there, so none is written again here);
+// handlers keep the rules that span calls and throw TwinError for the error answers. Access
+// levels are checked before a handler runs (meetsAccessLevel, by the server), not in handlers.
+import { TwinError, type Handler, type HandlerInput, type HandlerResult } from '../server.ts';
+import { fromMinor, toMinor } from '../money.ts';
+import { digits } from '../card-numbers.ts';
+import {
+  BLOCKCHAINS, PAN_LINK_TTL_MS, THREE_DS_WINDOW_MS, TOKENS, cardView,
+  type AccessLevel, type ApiLayerPrincipal, type ApiLayerState, type VirtualCard,
+} from './state.ts';
+
+type Input = HandlerInput<ApiLayerPrincipal>;
+type ApiLayerHandler = Handler<ApiLayerState, ApiLayerPrincipal>;
+
+/**
+ * Whether a key of level `key` may call an operation requiring `required` (docs 003: Read-Only 1,
+ * Operational 2, Admin 3, each including the ones below; MANAGEMENT is a permission of its own,
+ * for the management API only: that it grants nothing else is inferred).
+ */
+export function meetsAccessLevel(key: AccessLevel, required: AccessLevel): boolean {
+  if (required === 'MANAGEMENT' || key === 'MANAGEMENT') return key === required;
+  return key >= required;
+}
+
+const ok = (data: unknown, status = 200): HandlerResult => ({ status, data });
+const conflict = (code: string, message: string) => new TwinError(409, code, message);
+
+function updated(state: ApiLayerState, input: Input, change: (card: VirtualCard) => void): HandlerResult {
+  const card = state.liveCard(input.principal, input.pathParams.cardId);
+  change(card);
+  return ok(cardView(card));
+}
+
+function topUpOnly(card: VirtualCard): void {
+  if (card.approvalMethod !== 'TOP_UP') throw conflict('NOT_TOP_UP', `Card '${card.cardId}' is not a TOP_UP card (approval method ${card.approvalMethod})`);
+}
+
+// ---- virtual cards ----
+
+const createVirtualCard: ApiLayerHandler = (state, input) => ok(cardView(state.addCard(input.principal.clientId, input.body)), 201);
+
+// "Returns all active cards" (docs 003), read literally: status ACTIVE.
+const listVirtualCards: ApiLayerHandler = (state, input) =>
+  ok({ cards: [...state.cards.values()].filter((c) => c.clientId === input.principal.clientId && c.status === 'ACTIVE').map(cardView) });
+
+const getVirtualCard: ApiLayerHandler = (state, input) => ok(cardView(state.card(input.principal, input.pathParams.cardId)));
+
+const deleteVirtualCard: ApiLayerHandler = (state, input) => updated(state, input, (card) => { card.status = 'DELETED'; });
+
+const getTopUpWallets: ApiLayerHandler = (state, input) => {
+  const card = state.liveCard(input.principal, input.pathParams.cardId);
+  topUpOnly(card);
+  return ok({ wallets: card.topUpWallets.map((w) => ({ walletId: w.walletId, currency: w.currency, balance: fromMinor(w.balanceMinor) })) });
+};
+
+const getVirtualCardPan: ApiLayerHandler = (state, input) => {
+  const link = state.newPanLink(state.liveCard(input.principal, input.pathParams.cardId));
+  return ok({ url: `${state.linkBase}/pan/${link.token}`, expiresInSeconds: PAN_LINK_TTL_MS / 1000 });
+};
+
+/**
+ * Opening a PAN link (a page, not an API operation): the first opening shows the PAN and starts
+ * its 60 seconds; any later opening, or one past them, shows nothing (410). Twin-only, served by
+ * the twin on loopback.
+ */
+export function openPanLink(state: ApiLayerState, token: string): { status: 200; pan: string } | { status: 410 | 404; reason: string } {
+  const link = state.panLinks.get(token);
+  if (link === undefined) return { status: 404, reason: 'no such link' };
+  if (link.openedAtMs !== undefined) {
+    return { status: 410, reason: state.now() - link.openedAtMs > PAN_LINK_TTL_MS ? 'the link expired 60 seconds after it was opened' : 'the link was already opened' };
+  }
+  const card = state.cards.get(link.cardId);
+  if (card === undefined || card.status === 'DELETED') return { status: 410, reason: 'the card is deleted' };
+  link.openedAtMs = state.now();
+  return { status: 200, pan: card.pan };
+}
+
+const updateVirtualCardLimits: ApiLayerHandler = (state, input) => updated(state, input, (card) => { card.limits = { ...card.limits, ...input.body }; });
+const updateVirtualCardEmail: ApiLayerHandler = (state, input) => updated(state, input, (card) => { card.email = input.body.email; });
+const updateVirtualCardPhone: ApiLayerHandler = (state, input) => updated(state, input, (card) => { card.phone = input.body.phone; });
+
+// The amount replaces the balance (docs 003); zero or more is a schema rule of the request.
+const overrideVirtualBalance: ApiLayerHandler = (state, input) => updated(state, input, (card) => {
+  topUpOnly(card);
+  card.balanceMinor = toMinor(input.body.amount);
+});
+
+// ACTIVE "regardless of its previous status" (docs 003): a frozen card too.
+const unblockVirtualCard: ApiLayerHandler = (state, input) => updated(state, input, (card) => { card.status = 'ACTIVE'; });
+
+const configure3ds: ApiLayerHandler = (state, input) => updated(state, input, (card) => { card.otpMethod = input.body.otpMethod; });
+
+const respond3dsAuthentication: ApiLayerHandler = (state, input) => {
+  const card = state.liveCard(input.principal, input.pathParams.cardId);
+  const auth = state.authentications.get(input.pathParams.authenticationId);
+  if (auth === undefined || auth.cardId !== card.cardId) throw new TwinError(404, 'NOT_FOUND', `Authentication '${input.pathParams.authenticationId}' not found for card '${card.cardId}'`);
+  if (auth.status !== 'PENDING') throw conflict('ALREADY_ANSWERED', `Authentication '${auth.authenticationId}' was already answered (${auth.status})`);
+  if (state.now() - auth.createdAtMs > THREE_DS_WINDOW_MS) {
+    auth.status = 'FAILED';
+    throw new TwinError(410, 'EXPIRED', 'The 3DS authentication window of 5 minutes has passed');
+  }
+  if (input.body.code !== auth.code) throw new TwinError(400, 'WRONG_CODE', 'The one-time code does not match');
+  auth.status = 'SUCCESS';
+  return ok({ authenticationId: auth.authenticationId, cardId: card.cardId, status: auth.status });
+};
+
+const freezeVirtualCard: ApiLayerHandler = (state, input) => updated(state, input, (card) => { card.status = input.body.frozen ? 'FROZEN' : 'ACTIVE'; });
+
+// The PIN policy is the request schema's; the card keeps what passed it.
+const updateVirtualCardPin: ApiLayerHandler = (state, input) => updated(state, input, (card) => { card.pin = input.body.pin; });
+
+// A new number, CVV and expiry; the same cardId, balance and movements (docs 003).
+const reissueVirtualCard: ApiLayerHandler = (state, input) => updated(state, input, (card) => { Object.assign(card, state.reissueSecrets(card)); });
+
+const depositToVirtualCard: ApiLayerHandler = (state, input) => updated(state, input, (card) => {
+  const minor = toMinor(input.body.amount);
+  card.balanceMinor += minor;
+  card.movements.push({ id: state.nextId('mov'), type: 'DEPOSIT', amountMinor: minor, atMs: state.now() });
+});
+
+// ---- wallets ----
+
+const getHoldingWallet: ApiLayerHandler = (state, input) => {
+  const w = state.holdingWallet(input.principal, input.pathParams.blockchain);
+  return ok({ id: w.id, alias: w.alias, address: w.address, blockchain: w.blockchain, balance: fromMinor(w.balanceMinor) });
+};
+
+const withdrawFromHoldingWallet: ApiLayerHandler = (state, input) => {
+  const wallet = state.holdingWallet(input.principal, input.pathParams.blockchain);
+  const minor = toMinor(input.body.amount);
+  if (minor > wallet.balanceMinor) throw conflict('INSUFFICIENT_FUNDS', `The ${wallet.blockchain} holding wallet holds less than ${input.body.amount}`);
+  wallet.balanceMinor -= minor;
+  return ok({ withdrawalId: state.nextId('wd'), amount: input.body.amount, toAddress: input.body.toAddress, status: 'SUCCESS' }, 201);
+};
+
+const listTokens: ApiLayerHandler = (_state, input) => {
+  const tokens = TOKENS[input.pathParams.blockchain];
+  if (tokens === undefined) throw new TwinError(404, 'NOT_FOUND', `Blockchain '${input.pathParams.blockchain}' not found`);
+  return ok({ tokens });
+};
+
+// ---- management ----
+
+const listBlockchains: ApiLayerHandler = () => ok({ blockchains: BLOCKCHAINS });
+const listOperations: ApiLayerHandler = (state) => ok({ operations: state.operations });
+
+const listContractedProducts: ApiLayerHandler = (state, input) => {
+  const mine = [...state.cards.values()].filter((c) => c.clientId === input.principal.clientId && c.status !== 'DELETED').length;
+  const wallets = [...state.holdingWallets.values()].filter((w) => w.clientId === input.principal.clientId).length;
+  return ok({ products: [{ product: 'VIRTUAL_CARDS', limit: 1000, used: mine }, { product: 'HOLDING_WALLETS', limit: BLOCKCHAINS.length, used: wallets }] });
+};
+
+const updatePaymentDestination: ApiLayerHandler = (state, input) => {
+  const { blockchain } = input.pathParams;
+  if (!BLOCKCHAINS.some((b) => b.id === blockchain)) throw new TwinError(404, 'NOT_FOUND', `Blockchain '${blockchain}' not found`);
+  state.paymentDestinations.set(`${input.principal.clientId} ${blockchain}`, input.body.address);
+  return ok({ blockchain, address: input.body.address });
+};
+
+// ---- simulate (the sandbox's transaction events; webhooks and the clock come with the twins' transactions issue) ----
+
+const simulateTransaction: ApiLayerHandler = (state, input) => {
+  const card = state.liveCard(input.principal, input.body.cardId);
+  const { type, amount } = input.body as { type: 'PURCHASE' | 'REFUND' | 'DEPOSIT'; amount: number };
+  const minor = toMinor(amount);
+  const operationId = state.nextId('op');
+  let status: 'SUCCESS' | 'FAILED' = 'SUCCESS';
+  if (card.status !== 'ACTIVE' && type === 'PURCHASE') status = 'FAILED';
+  else if (type === 'PURCHASE' && minor > card.balanceMinor) status = 'FAILED';
+  else if (type === 'DEPOSIT' && minor < toMinor(10)) status = 'FAILED'; // docs 003: card deposits of at least 10 USD
+  if (status === 'SUCCESS') {
+    card.balanceMinor += type === 'PURCHASE' ? -minor : minor;
+    card.movements.push({ id: state.nextId('mov'), type, amountMinor: type === 'PURCHASE' ? -minor : minor, atMs: state.now() });
+    // A purchase asks for 3DS: the one-time code goes out by the card's OTP method (SMS or webhook).
+    if (type === 'PURCHASE') state.authentications.set(`auth_${operationId}`, { authenticationId: `auth_${operationId}`, cardId: card.cardId, code: digits(6), createdAtMs: state.now(), status: 'PENDING' });
+  }
+  return ok({ operationId, cardId: card.cardId, type, amount, status }, 202);
+};
+
+export const apiLayerHandlers: Record<string, ApiLayerHandler> = {
+  createVirtualCard, listVirtualCards, getVirtualCard, deleteVirtualCard, getTopUpWallets, getVirtualCardPan,
+  updateVirtualCardLimits, updateVirtualCardEmail, updateVirtualCardPhone, overrideVirtualBalance, unblockVirtualCard,
+  configure3ds, respond3dsAuthentication, freezeVirtualCard, updateVirtualCardPin, reissueVirtualCard, depositToVirtualCard,
+  getHoldingWallet, withdrawFromHoldingWallet, listTokens,
+  listBlockchains, listOperations, listContractedProducts, updatePaymentDestination,
+  simulateTransaction,
+};

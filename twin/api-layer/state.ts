@@ -1,0 +1,161 @@
+// The API Layer twin's in-memory store (spec/api-layer.yaml, docs 003): virtual cards with their
+// secrets and movements, single-use PAN links, 3DS authentications, holding wallets per
+// blockchain, payment destinations. Every card and wallet belongs to the client whose key made
+// it; other clients see a 404. Secrets (PAN, CVV, expiry, PIN) live here only, never in an answer.
+// Money is kept in integer cents (twin/money.ts); the clock is injectable (`now`), so time rules
+// (the PAN link's 60 s, the 3DS window's 5 minutes) are tested without waiting.
+import { randomBytes } from 'node:crypto';
+import { digits, newPan } from '../card-numbers.ts';
+import { fromMinor } from '../money.ts';
+import { TwinError, type Principal } from '../server.ts';
+
+export type AccessLevel = 1 | 2 | 3 | 'MANAGEMENT';
+export type CardStatus = 'ACTIVE' | 'BLOCKED' | 'FROZEN' | 'DELETED';
+export type ApprovalMethod = 'TOP_UP' | 'AUTHORIZATION';
+
+/** The caller: a client's key and the access level it carries. */
+export interface ApiLayerPrincipal extends Principal {
+  clientId: string;
+  level: AccessLevel;
+}
+
+export interface Movement { id: string; type: 'DEPOSIT' | 'PURCHASE' | 'REFUND'; amountMinor: number; atMs: number }
+
+export interface VirtualCard {
+  cardId: string;
+  clientId: string;
+  status: CardStatus;
+  approvalMethod: ApprovalMethod;
+  currency: string;
+  email?: string;
+  phone?: string;
+  balanceMinor: number;
+  limits: { daily?: number; monthly?: number };
+  otpMethod: 'SMS' | 'WEBHOOK';
+  pan: string;
+  cvv: string;
+  /** YYYYMM. */
+  expiry: number;
+  pin: string;
+  movements: Movement[];
+  topUpWallets: { walletId: string; currency: string; balanceMinor: number }[];
+}
+
+export interface PanLink { token: string; cardId: string; openedAtMs?: number }
+
+export interface Authentication { authenticationId: string; cardId: string; code: string; createdAtMs: number; status: 'PENDING' | 'SUCCESS' | 'FAILED' }
+
+export interface HoldingWallet { id: string; clientId: string; alias: string; address: string; blockchain: string; balanceMinor: number }
+
+export const PAN_LINK_TTL_MS = 60_000; // docs 003: "time to live is of 60 seconds once opened"
+export const THREE_DS_WINDOW_MS = 5 * 60_000; // docs 003: "within 5 minutes from the transaction timestamp"
+export const BLOCKCHAINS = [{ id: 'TRON', name: 'Tron' }, { id: 'ETHEREUM', name: 'Ethereum' }, { id: 'POLYGON', name: 'Polygon' }] as const;
+export const TOKENS: Record<string, { symbol: string; name: string; decimals: number }[]> = {
+  TRON: [{ symbol: 'USDT', name: 'Tether USD', decimals: 6 }, { symbol: 'TRX', name: 'Tron', decimals: 6 }],
+  ETHEREUM: [{ symbol: 'USDT', name: 'Tether USD', decimals: 6 }, { symbol: 'USDC', name: 'USD Coin', decimals: 6 }],
+  POLYGON: [{ symbol: 'USDC', name: 'USD Coin', decimals: 6 }],
+};
+const CARD_VALIDITY_YEARS = 3;
+
+export interface ApiLayerStateOptions {
+  now?: () => number;
+  /** Where PAN links point (the twin's own loopback URL). */
+  linkBase?: string;
+  /** The platform's operations and their access levels (from the spec), for listOperations. */
+  operations?: { id: string; accessLevel: AccessLevel }[];
+  /** A new client's holding wallets start with this balance per blockchain (currency units). */
+  holdingBalance?: number;
+}
+
+export class ApiLayerState {
+  readonly now: () => number;
+  readonly linkBase: string;
+  readonly operations: { id: string; accessLevel: AccessLevel }[];
+  readonly cards = new Map<string, VirtualCard>();
+  readonly panLinks = new Map<string, PanLink>();
+  readonly authentications = new Map<string, Authentication>();
+  /** `${clientId} ${blockchain}` → the client's holding wallet of that blockchain (made on first use). */
+  readonly holdingWallets = new Map<string, HoldingWallet>();
+  /** `${clientId} ${blockchain}` → payment destination address. */
+  readonly paymentDestinations = new Map<string, string>();
+  private readonly pans = new Set<string>();
+  private readonly holdingBalanceMinor: number;
+  private seq = 0;
+
+  constructor(options: ApiLayerStateOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.linkBase = (options.linkBase ?? 'http://127.0.0.1').replace(/\/+$/, '');
+    this.operations = options.operations ?? [];
+    this.holdingBalanceMinor = Math.round((options.holdingBalance ?? 10_000) * 100);
+  }
+
+  nextId(prefix: string): string {
+    return `${prefix}_${String(++this.seq).padStart(3, '0')}`;
+  }
+
+  addCard(clientId: string, input: { currency: string; approvalMethod: ApprovalMethod; email?: string; phone?: string; limits?: VirtualCard['limits'] }): VirtualCard {
+    const card: VirtualCard = {
+      cardId: this.nextId('vc'), clientId, status: 'ACTIVE', approvalMethod: input.approvalMethod, currency: input.currency,
+      email: input.email, phone: input.phone, balanceMinor: 0, limits: { ...(input.limits ?? {}) }, otpMethod: 'SMS',
+      ...this.newSecrets(), pin: digits(4), movements: [],
+      topUpWallets: [],
+    };
+    if (card.approvalMethod === 'TOP_UP') card.topUpWallets.push({ walletId: this.nextId('tw'), currency: card.currency, balanceMinor: 0 });
+    this.cards.set(card.cardId, card);
+    return card;
+  }
+
+  /** A new number, CVV and expiry (creation and reissue). */
+  newSecrets(): Pick<VirtualCard, 'pan' | 'cvv' | 'expiry'> {
+    const at = new Date(this.now());
+    return { pan: newPan(this.pans), cvv: digits(3), expiry: (at.getUTCFullYear() + CARD_VALIDITY_YEARS) * 100 + at.getUTCMonth() + 1 };
+  }
+
+  /** New secrets for a reissue: a number, CVV and expiry that all differ from the card's (docs 003: they "will change"). */
+  reissueSecrets(card: VirtualCard): Pick<VirtualCard, 'pan' | 'cvv' | 'expiry'> {
+    const fresh = this.newSecrets();
+    while (fresh.cvv === card.cvv) fresh.cvv = digits(3);
+    if (fresh.expiry <= card.expiry) fresh.expiry = card.expiry % 100 === 12 ? card.expiry + 89 : card.expiry + 1; // the month after
+    return fresh;
+  }
+
+  /** The client's card; 404 for unknown ids and other clients' cards (deleted cards included: they exist, disabled). */
+  card(principal: ApiLayerPrincipal, cardId: string): VirtualCard {
+    const card = this.cards.get(cardId);
+    if (card === undefined || card.clientId !== principal.clientId) throw new TwinError(404, 'NOT_FOUND', `Card '${cardId}' not found`);
+    return card;
+  }
+
+  /** The client's card, refusing a deleted one: deletion is permanent (docs 003). */
+  liveCard(principal: ApiLayerPrincipal, cardId: string): VirtualCard {
+    const card = this.card(principal, cardId);
+    if (card.status === 'DELETED') throw new TwinError(409, 'CARD_DELETED', `Card '${cardId}' is deleted: deletion is permanent`);
+    return card;
+  }
+
+  newPanLink(card: VirtualCard): PanLink {
+    const link: PanLink = { token: randomBytes(24).toString('base64url'), cardId: card.cardId };
+    this.panLinks.set(link.token, link);
+    return link;
+  }
+
+  holdingWallet(principal: ApiLayerPrincipal, blockchain: string): HoldingWallet {
+    if (!BLOCKCHAINS.some((b) => b.id === blockchain)) throw new TwinError(404, 'NOT_FOUND', `Blockchain '${blockchain}' not found`);
+    const key = `${principal.clientId} ${blockchain}`;
+    let wallet = this.holdingWallets.get(key);
+    if (wallet === undefined) {
+      wallet = { id: this.nextId('hw'), clientId: principal.clientId, alias: `Holding ${blockchain}`, address: `${blockchain.slice(0, 1)}${randomBytes(16).toString('hex')}`, blockchain, balanceMinor: this.holdingBalanceMinor };
+      this.holdingWallets.set(key, wallet);
+    }
+    return wallet;
+  }
+}
+
+/** What the API answers for a card: never its number, CVV, expiry or PIN (the PAN only through its link). */
+export function cardView(card: VirtualCard): Record<string, unknown> {
+  return {
+    cardId: card.cardId, status: card.status, approvalMethod: card.approvalMethod, currency: card.currency,
+    ...(card.email !== undefined ? { email: card.email } : {}), ...(card.phone !== undefined ? { phone: card.phone } : {}),
+    balance: fromMinor(card.balanceMinor), limits: card.limits, last4: card.pan.slice(-4),
+  };
+}
