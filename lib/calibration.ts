@@ -158,7 +158,7 @@ export function overlayFromAssumptions(specFile: string, doc: Node, records: Ass
         const field = keyword === 'required' ? String(v.params?.missingProperty ?? '') : undefined;
         if (!dropConstraint(record, location, keyword, field)) unhandled.push({ record, why: `cannot locate ${v.schemaPath} in the request schema` });
       }
-    } else if (record.kind === 'status' && record.ruleId) {
+    } else if ((record.kind === 'status' || record.kind === 'rule') && record.ruleId) {
       const [ruleOp, ruleId] = record.ruleId.split('#');
       const ruleOpPath = operationPath(doc, ruleOp);
       const rulePath: Path = [...(ruleOpPath ?? []), 'x-rules', ruleId];

@@ -205,7 +205,7 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
       via,
       durationMs: performance.now() - started,
       requestViolations,
-      strict: endpoint.strict ?? true,
+      strict: endpoint.strict,
       ownIds,
     };
     if (response.status >= 200 && response.status < 300) collectIds(raw, ownIds);

@@ -26,7 +26,8 @@ export interface Violation {
 
 /** One thing wrong with a response, and what the broken rule rests on. */
 export interface Finding {
-  kind: 'status' | 'header' | 'media' | 'schema';
+  /** `request`: the answer to a request the spec calls invalid, on inferred grounds only, that was not refused as expected. */
+  kind: 'status' | 'request' | 'header' | 'media' | 'schema';
   /** One line for people: `/customers/0/email must match format "email"`. */
   text: string;
   basis: Basis;
@@ -39,6 +40,8 @@ export interface Expectation {
   status: number;
   /** Default: the basis of that status of the operation in the spec. */
   basis?: Basis;
+  /** What the expectation is about: the status itself (default), or the refusal of an invalid request. */
+  about?: 'status' | 'request';
 }
 
 export interface ResponseCheck {
@@ -197,7 +200,7 @@ export class Contract {
     const expectation = typeof expected === 'number' ? { status: expected } : expected;
     if (expectation !== undefined && res.status !== expectation.status) {
       const basis = expectation.basis ?? op.responses.get(expectation.status)?.basis ?? op.basis;
-      findings.push({ kind: 'status', text: `expected status ${expectation.status}, got ${res.status}`, basis });
+      findings.push({ kind: expectation.about ?? 'status', text: `expected status ${expectation.status}, got ${res.status}`, basis });
     }
     const response = op.responses.get(res.status);
     if (!response) {

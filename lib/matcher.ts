@@ -1,11 +1,12 @@
 // `await expect(res).toMatchContract('getWallet', 200)`: the status is documented (or the one
-// expected), the body is JSON and validates against the spec. `toFollowRule('addBalance#refused-when-blocked')`
-// checks an answer against a stateful rule of the spec's x-rules (rules are named `operationId#id`):
-// the refusal on the rule's basis, its status on the status's basis, the body against the contract. Every finding carries what it rests on: a broken
-// documented rule fails everywhere; a broken inferred one fails on the twin, the mock and with
-// STRICT=1, and is otherwise recorded as an unconfirmed assumption (annotation + attachment for the
-// reporter) while the test goes on. Failure messages name everything needed to act on them, and
-// never a card secret or a credential.
+// expected), the body is JSON and validates against the spec.
+// `await expect(res).toFollowRule('addBalance#refused-when-blocked')`: the answer against a stateful
+// rule of the spec's x-rules (named `operationId#id`): the refusal on the rule's basis, its status
+// on the status's basis, the body against the contract.
+// Every finding carries what it rests on: a broken documented rule fails everywhere; a broken
+// inferred one fails on the twin, the mock and with STRICT=1, and is otherwise recorded as an
+// unconfirmed assumption (annotation + attachment for the reporter) while the test goes on.
+// Failure messages name everything needed to act on them, and never a card secret or a credential.
 import { expect as baseExpect, test } from '@playwright/test';
 import { describeRateLimit, type ApiResponse } from './client.ts';
 import { contractFor, type Finding } from './contract.ts';
@@ -47,7 +48,7 @@ export function formatFailure(res: ApiResponse, operationId: string, problems: s
   return redactText([
     headline,
     `  status ${res.status}, content-type ${res.contentType || '(none)'}, ${res.traceSource ?? 'meta.traceId'} ${res.traceId ?? '(none)'}`,
-    ...(rule ? [`  rule ${operationId}#${rule.id} (${rule.basis.provenance}): ${rule.statement}`] : []),
+    ...(rule ? [`  rule ${rule.operationId}#${rule.id} (${rule.basis.provenance}): ${rule.statement}`] : []),
     ...problems.map((p) => `  - ${p}`),
     `  body (secrets redacted): ${bodyExcerpt(res)}`,
     `  ${next}`,
@@ -108,11 +109,13 @@ export async function checkRule(res: { api: string; target: string; strict: bool
     if (rule.basis.provenance === 'documented' || res.strict) {
       const tag = rule.basis.provenance === 'documented' ? CONTRACT_FAILURE : 'Unconfirmed assumption';
       const err = new Error(redactText(`${tag}: rule ${operationId}#${ruleId} on ${res.api}@${res.target} (${rule.basis.provenance}: ${rule.basis.source})\n  ${rule.statement}\n  ${message}`));
-      err.stack = err.message;
+      // Keep the frames of the assertion that failed, so the report points at its line in the test.
+      const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];
+      err.stack = [err.message, ...frames].join('\n');
       throw err;
     }
     await recordAssumption({
-      api: res.api, target: res.target, operationId, method: op.method.toUpperCase(), path: op.path, kind: 'status',
+      api: res.api, target: res.target, operationId, method: op.method.toUpperCase(), path: op.path, kind: 'rule',
       check: `rule ${ref}: ${rule.statement}`, source: rule.basis.source, observed: firstLine(message), status: 0, ruleId: ref,
     });
   }
@@ -125,8 +128,10 @@ export function splitRule(ref: string): [string, string] {
   return [ref.slice(0, at), ref.slice(at + 1)];
 }
 
+/** The line of an assertion message that says what was wrong, without terminal colours (they would land in JSON and JUnit). */
 function firstLine(text: string): string {
-  return redactText(text.split('\n').find((l) => l.trim() && !/^\s*(Error:|expect\()/.test(l))?.trim() ?? text.split('\n')[0]).slice(0, 300);
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+  return redactText(plain.split('\n').find((l) => l.trim() && !/^\s*(Error:|expect\()/.test(l))?.trim() ?? plain.split('\n')[0]).slice(0, 300);
 }
 
 export const expect = baseExpect.extend({

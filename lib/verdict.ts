@@ -29,7 +29,7 @@ export interface AssumptionRecord {
   operationId: string;
   method: string;
   path: string;
-  kind: Finding['kind'] | 'request';
+  kind: Finding['kind'] | 'rule';
   /** What broke, in one line. */
   check: string;
   /** Where the docs leave the point open, and what the spec assumed. */
@@ -64,6 +64,7 @@ export function verdictOf(res: ApiResponse, operationId: string, expected?: numb
   const rule = typeof expected === 'object' ? expected : undefined;
   const expectedStatus = typeof expected === 'number' ? expected : rule?.status;
   let basis: Basis | undefined;
+  let about: 'status' | 'request' = 'status';
   let premiseGone: string | undefined;
   if (expectedStatus !== undefined) {
     const statusBasis = op.responses.get(expectedStatus)?.basis ?? op.basis;
@@ -76,6 +77,8 @@ export function verdictOf(res: ApiResponse, operationId: string, expected?: numb
       // the exact status on the status's own basis, unless the whole premise is inferred.
       const refusal = strongest(res.requestViolations.map((v) => v.basis ?? op.basis))!;
       basis = !sameClass || refusal.provenance === 'inferred' ? refusal : statusBasis;
+      // On inferred grounds only, a request not refused as expected says those constraints are unconfirmed.
+      if (refusal.provenance === 'inferred') about = 'request';
     } else {
       basis = statusBasis;
       if (expectedStatus === 400 && res.requestViolations.length === 0 && res.status !== 400) {
@@ -84,7 +87,7 @@ export function verdictOf(res: ApiResponse, operationId: string, expected?: numb
     }
   }
   // A premise the spec no longer holds expects nothing of the status; the body is still checked.
-  const expectation = expectedStatus === undefined || premiseGone ? undefined : { status: expectedStatus, basis };
+  const expectation = expectedStatus === undefined || premiseGone ? undefined : { status: expectedStatus, basis, about };
   const check = contract.checkResponse(operationId, {
     status: res.status, contentType: res.contentType, body: reveal(res), headers: prismAnswered(res) ? undefined : res.headers,
   }, expectation);
@@ -99,15 +102,10 @@ export function assumptionRecord(res: ApiResponse, operationId: string, finding:
   const rule = typeof expected === 'object' ? expected : undefined;
   const expectedStatus = typeof expected === 'number' ? expected : rule?.status;
   const body = reveal(res);
-  // A request the spec calls invalid, on inferred grounds only, that the server did not refuse as
-  // invalid (accepted it, or answered another status): the constraints it broke are unconfirmed.
-  const acceptedInvalid = finding.kind === 'status' && expectedStatus !== undefined && classOf(expectedStatus) === 'refusal' &&
-    res.status !== expectedStatus && !rule && res.requestViolations.length > 0 &&
-    res.requestViolations.every((r) => r.basis?.provenance === 'inferred');
   const v = finding.violation;
   return {
     api: res.api, target: res.target, operationId, method: res.method, path: res.path,
-    kind: acceptedInvalid ? 'request' : finding.kind,
+    kind: finding.kind,
     check: finding.text,
     source: finding.basis.source,
     observed: `${res.status}${res.contentType ? ` ${res.contentType.split(';')[0]}` : ''}, body ${body === undefined ? (res.text ? 'not JSON' : 'empty') : shapeOf(body)}`,
@@ -116,7 +114,7 @@ export function assumptionRecord(res: ApiResponse, operationId: string, finding:
     ruleId: rule ? `${rule.operationId}#${rule.id}` : undefined,
     traceId: res.traceId,
     ...(v ? { schemaPath: v.schemaPath, keyword: v.keyword, params: v.params, pointer: v.pointer } : {}),
-    ...(acceptedInvalid ? { requestViolations: res.requestViolations.filter((r) => r.basis?.provenance === 'inferred').map((r) => ({ pointer: r.pointer, schemaPath: r.schemaPath, keyword: r.keyword, params: r.params, message: r.message })) } : {}),
+    ...(finding.kind === 'request' ? { requestViolations: res.requestViolations.filter((r) => r.basis?.provenance === 'inferred').map((r) => ({ pointer: r.pointer, schemaPath: r.schemaPath, keyword: r.keyword, params: r.params, message: r.message })) } : {}),
     ...(body !== undefined && (finding.kind === 'schema' || finding.kind === 'media') ? { bodySchema: schemaOfValue(body) } : {}),
   };
 }
