@@ -300,21 +300,28 @@ function withoutUndefined(values: Record<string, string | undefined>): Record<st
 
 /** Strict mode rejects unknown keywords, so every `x-…` extension used inside schemas is declared. */
 export function registerExtensionKeywords(ajvs: Ajv2020[], operations: Map<string, OperationInfo>): void {
+  const schemas: unknown[] = [];
+  for (const op of operations.values()) {
+    for (const r of op.responses.values()) schemas.push(r.schema);
+    schemas.push(op.requestBody?.schemas);
+    for (const p of op.parameters) schemas.push(p.schema);
+  }
+  registerExtensionKeywordsIn(ajvs, schemas);
+}
+
+/** The same for any schemas (one that is not reached through an operation index). */
+export function registerExtensionKeywordsIn(ajvs: Ajv2020[], schemas: unknown[]): void {
   const found = new Set<string>();
-  const visit = (node: unknown, seen: Set<unknown>) => {
+  const seen = new Set<unknown>();
+  const visit = (node: unknown) => {
     if (!node || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
     for (const [key, value] of Object.entries(node)) {
       if (key.startsWith('x-')) found.add(key);
-      visit(value, seen);
+      visit(value);
     }
   };
-  const seen = new Set<unknown>();
-  for (const op of operations.values()) {
-    for (const r of op.responses.values()) visit(r.schema, seen);
-    visit(op.requestBody?.schemas, seen);
-    for (const p of op.parameters) visit(p.schema, seen);
-  }
+  for (const schema of schemas) visit(schema);
   for (const ajv of ajvs) for (const keyword of found) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
 }
 

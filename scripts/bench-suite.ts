@@ -11,25 +11,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../lib/spec.ts';
-import { startTwin } from '../twin/main.ts';
+import type { TwinVariant } from '../twin/server.ts';
 import { runPlaywright, type SubRun } from '../test/support/playwright-subrun.ts';
+import { startSandboxTwins } from '../test/support/independent-twins.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' }, 'skip-full': { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
-const KEY = 'bench-suite-key';
-const ACCOUNT = { email: 'bench@example.com', password: 'bench-pass' };
 const WORKERS = 2;
-
-async function servers(broken: boolean) {
-  // Every answer, errors included, replaced by a body no documented schema accepts.
-  const variant = broken ? { rewrite: (_op: string, status: number) => ({ status, body: { unexpected: true } }) } : undefined;
-  const sovera = await startTwin({ api: 'sovera', apiKeys: [KEY], variant });
-  const core = await startTwin({ api: 'core', accounts: [ACCOUNT], rateLimitPerHour: 100_000, variant });
-  return {
-    env: { TARGET: 'sandbox', API: 'sovera,core', SOVERA_BASE_URL: sovera.url, SOVERA_API_KEY: KEY, CORE_BASE_URL: core.url, CORE_EMAIL: ACCOUNT.email, CORE_PASSWORD: ACCOUNT.password },
-    close: async () => { await Promise.all([sovera.close(), core.close()]); },
-  };
-}
+// Every answer, errors included, replaced by a body no documented schema accepts.
+const EVERYTHING_WRONG: TwinVariant = { rewrite: (_op, status) => ({ status, body: { unexpected: true } }) };
+const servers = (broken: boolean) => startSandboxTwins(broken ? { sovera: EVERYTHING_WRONG, core: EVERYTHING_WRONG } : {}, 100_000);
 
 function counts(run: SubRun): string {
   const n = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(run.output)?.[1] ?? 0);

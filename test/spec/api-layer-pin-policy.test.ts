@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { newAjv, toViolations } from '../../lib/contract.ts';
+import { newAjv, registerExtensionKeywordsIn, toViolations } from '../../lib/contract.ts';
 import { basisOfSchemaError, strongest, type Basis } from '../../lib/provenance.ts';
 import { dereference, PROJECT_ROOT } from '../../lib/spec.ts';
 import { BROKEN_PINS, DOC_EXAMPLES, propertyParameters, validPin } from '../../fixtures/api-layer-pins.ts';
@@ -17,7 +17,7 @@ import { BROKEN_PINS, DOC_EXAMPLES, propertyParameters, validPin } from '../../f
 const spec = dereference(parse(readFileSync(path.join(PROJECT_ROOT, 'spec/api-layer.yaml'), 'utf8'))) as { components: { schemas: Record<string, Record<string, unknown>> } };
 const schema = spec.components.schemas.UpdatePinRequest;
 const ajv = newAjv();
-for (const keyword of ['x-provenance', 'x-provenance-source', 'x-inferred']) ajv.addKeyword(keyword);
+registerExtensionKeywordsIn([ajv], [schema]);
 const validate = ajv.compile(schema);
 const FALLBACK: Basis = { provenance: 'inferred', source: 'UpdatePinRequest' };
 const { seed, numRuns } = propertyParameters();

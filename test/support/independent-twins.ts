@@ -41,10 +41,15 @@ export const INDEPENDENT_SOVERA: TwinVariant = {
 export const INDEPENDENT_KEY = 'independent-sandbox-key';
 export const INDEPENDENT_ACCOUNT = { email: 'qa@independent.example', password: 'independent-pass' };
 
-/** Both independent servers on loopback, fresh; and the environment pointing a sandbox run at them. */
-export async function startIndependentServers(): Promise<{ sovera: RunningTwin; core: RunningCoreTwin; env: Record<string, string>; close(): Promise<void> }> {
-  const sovera = await startTwin({ api: 'sovera', apiKeys: [INDEPENDENT_KEY], variant: INDEPENDENT_SOVERA });
-  const core = await startTwin({ api: 'core', accounts: [INDEPENDENT_ACCOUNT], variant: INDEPENDENT_CORE });
+export interface SandboxTwins { sovera: RunningTwin; core: RunningCoreTwin; env: Record<string, string>; close(): Promise<void> }
+
+/**
+ * A Sovera and a Core twin on loopback, fresh, each with its variant (none: the twins as they are),
+ * and the environment that points a TARGET=sandbox run at them, as a user would point it at a provider.
+ */
+export async function startSandboxTwins(variants: { sovera?: TwinVariant; core?: TwinVariant } = {}, coreRateLimitPerHour?: number): Promise<SandboxTwins> {
+  const sovera = await startTwin({ api: 'sovera', apiKeys: [INDEPENDENT_KEY], variant: variants.sovera });
+  const core = await startTwin({ api: 'core', accounts: [INDEPENDENT_ACCOUNT], variant: variants.core, ...(coreRateLimitPerHour ? { rateLimitPerHour: coreRateLimitPerHour } : {}) });
   return {
     sovera,
     core,
@@ -55,4 +60,9 @@ export async function startIndependentServers(): Promise<{ sovera: RunningTwin; 
     },
     close: async () => { await Promise.all([sovera.close(), core.close()]); },
   };
+}
+
+/** Both independent servers, fresh. */
+export function startIndependentServers(): Promise<SandboxTwins> {
+  return startSandboxTwins({ sovera: INDEPENDENT_SOVERA, core: INDEPENDENT_CORE });
 }
