@@ -2,7 +2,8 @@
 // It knows targets only through a TargetEndpoint, so tests never branch on where they run.
 import type { TargetEndpoint } from './config.ts';
 import { contractFor, isJson, type Contract, type Violation } from './contract.ts';
-import { apiProfile } from './apis.ts';
+import { ACCESS_LEVEL_NAMES, apiProfile, keyForLevel, type LevelKeys } from './apis.ts';
+import { apiKeyHeaderOf, type OperationInfo } from './spec.ts';
 import { basicKeyAuthorization, bearerAuthorization, buildRequest, type OperationInput } from './http.ts';
 import { redactHeaders, redactText, redactValue, registerSecret, registerSecretsIn } from './redact.ts';
 
@@ -64,8 +65,20 @@ export interface RateLimitEvent {
   expected: boolean;
 }
 
-/** Credentials of one call: an API key (HTTP Basic) or a bearer token. */
-export type CallAuth = { apiKey: string } | { token: string };
+/**
+ * Credentials of one call: an API key (HTTP Basic for Sovera; the spec's key header for the API
+ * Layer), a bearer token, or keys by access level (the client sends the least-privileged key that
+ * suffices for the operation's `x-access-level`).
+ */
+export type CallAuth = { apiKey: string } | { token: string } | { levelKeys: LevelKeys };
+
+/** No key of the level an operation needs was configured: the check cannot run (the suite skips it, saying which variable to set). */
+export class MissingKeyError extends Error {
+  constructor(readonly operationId: string, readonly level: string, readonly variable: string | undefined) {
+    super(`${operationId} needs a key of access level ${ACCESS_LEVEL_NAMES[level] ?? level}${variable ? `: set ${variable} in .env` : ''}`);
+    this.name = 'MissingKeyError';
+  }
+}
 
 export interface CallOptions {
   /** Send the body as application/x-www-form-urlencoded. */
@@ -106,6 +119,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Called with every response, e.g. to record contract coverage. */
   onResponse?: (res: ApiResponse, account: string) => void;
+  /** Called before a call throws MissingKeyError (the suite skips the check instead). */
+  onMissingKey?: (error: MissingKeyError) => void;
   /** Called with every 429, before the call returns (allowRateLimit) or throws RateLimitedError. */
   onRateLimit?: (event: RateLimitEvent) => void;
 }
@@ -145,7 +160,9 @@ export type Client<Ops> = {
 export function createClient<Ops>(options: ClientOptions): Client<Ops> {
   const { endpoint } = options;
   const contract = contractFor(endpoint.api);
-  const envelope = apiProfile(endpoint.api).envelope;
+  const profile = apiProfile(endpoint.api);
+  const envelope = profile.envelope;
+  const keyHeader = profile.auth === 'level-keys' ? apiKeyHeaderOf(endpoint.api).toLowerCase() : undefined;
   const defaultAuth = options.auth;
   registerAuth(defaultAuth);
   const ownIds = new Set<string>();
@@ -154,15 +171,20 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
     const op = contract.operation(operationId);
     const auth = callOptions.auth === 'none' ? undefined : callOptions.auth ?? defaultAuth;
     registerAuth(auth);
+    let credential: ReturnType<typeof credentialHeaderOf>;
+    try { credential = credentialHeaderOf(auth, op, keyHeader); } catch (error) {
+      if (error instanceof MissingKeyError) options.onMissingKey?.(error);
+      throw error;
+    }
     const account = callOptions.account ?? (callOptions.auth === 'none' ? 'anonymous' : callOptions.auth ? 'other' : 'main');
-    const headers: Record<string, string> = { ...callOptions.headers };
+    const headers: Record<string, string> = { ...callOptions.headers, ...credential.headers };
     if (callOptions.mockStatus !== undefined && endpoint.forcesStatus) headers.prefer = `code=${callOptions.mockStatus}`;
     const requestViolations = requestViolationsOf(contract, operationId, input, callOptions, auth !== undefined);
     const via = routeOf(endpoint, requestViolations, callOptions);
     const baseUrl = via === 'direct' ? endpoint.directUrl! : endpoint.baseUrl;
     const req = buildRequest(op, input, {
       baseUrl,
-      authorization: authorizationOf(auth),
+      authorization: credential.authorization,
       form: callOptions.form,
       headers,
     });
@@ -271,12 +293,23 @@ function parseJson(text: string, contentType: string): unknown {
 
 function registerAuth(auth: CallAuth | undefined): void {
   if (!auth) return;
-  registerSecret('apiKey' in auth ? auth.apiKey : auth.token);
+  if ('levelKeys' in auth) Object.values(auth.levelKeys).forEach((key) => key && registerSecret(key));
+  else registerSecret('apiKey' in auth ? auth.apiKey : auth.token);
 }
 
-function authorizationOf(auth: CallAuth | undefined): string | undefined {
-  if (!auth) return undefined;
-  return 'apiKey' in auth ? basicKeyAuthorization(auth.apiKey) : bearerAuthorization(auth.token);
+/** Where a call's credentials go: the Authorization header (Basic, Bearer), or the spec's API-key header. */
+function credentialHeaderOf(auth: CallAuth | undefined, op: OperationInfo, keyHeader: string | undefined): { authorization?: string; headers?: Record<string, string> } {
+  if (!auth) return {};
+  if ('token' in auth) return { authorization: bearerAuthorization(auth.token) };
+  if (keyHeader === undefined) {
+    if ('levelKeys' in auth) throw new Error(`${op.apiId} takes no keys by access level`);
+    return { authorization: basicKeyAuthorization(auth.apiKey) };
+  }
+  if ('apiKey' in auth) return { headers: { [keyHeader]: auth.apiKey } };
+  const level = op.accessLevel?.level ?? 1;
+  const key = keyForLevel(auth.levelKeys, level);
+  if (key === undefined) throw new MissingKeyError(op.operationId, String(level), apiProfile(op.apiId).env.levelKeys?.[String(level === 'MANAGEMENT' ? 'MANAGEMENT' : level)]);
+  return { headers: { [keyHeader]: key } };
 }
 
 /**

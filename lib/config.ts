@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { config as loadDotenv } from 'dotenv';
 import { mockServer, proxyServer, twinServer, type ServerSpec } from './server-specs.ts';
-import { APIS, LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, type ApiId, type ApiProfile } from './apis.ts';
+import { APIS, LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LEVEL_KEYS, type ApiId, type ApiProfile, type LevelKeys } from './apis.ts';
 
 loadDotenv({ quiet: true });
 
@@ -21,7 +21,11 @@ export const LOCAL_LIMITED_ACCOUNT = { email: 'limited@example.com', password: '
 /** What a client authenticates with, per the API's scheme. */
 export type Credentials =
   | { scheme: 'basic-key'; apiKey: string }
-  | { scheme: 'bearer-login'; email: string; password: string };
+  | { scheme: 'bearer-login'; email: string; password: string }
+  | { scheme: 'level-keys'; keys: LevelKeys };
+
+/** The access level whose key a sandbox run of a level-keys API cannot do without: Admin covers every card operation. */
+export const REQUIRED_LEVEL = '3';
 
 /** An account of a bearer-login API, as the run plan hands it to the tests. */
 export interface TestAccount { email: string; password: string; limitPerHour: number }
@@ -48,7 +52,7 @@ export interface TargetEndpoint {
   forcesStatus: boolean;
   /** Honours `X-Twin-Fault` for the harness's own reliability tests. */
   injectsFaults: boolean;
-  /** Honours the twin's test hooks of a bearer-login API (`X-Twin-Token-Ttl-Ms` on login). */
+  /** Honours the twin's test hooks (Core: `X-Twin-Token-Ttl-Ms` on login; API Layer: the outbox of one-time codes, a back-dated transaction). */
   testHooks?: boolean;
   /** A second account with a small hourly limit, for the 429 test (local twin of a bearer-login API only). */
   limitedAccount?: TestAccount;
@@ -114,6 +118,13 @@ export function credentialsFor(api: ApiProfile, target: TargetName, env: Env = p
     const [apiKey] = required(env, [api.env.apiKey]);
     return { scheme: 'basic-key', apiKey };
   }
+  if (api.auth === 'level-keys') {
+    if (target !== 'sandbox') return { scheme: 'level-keys', keys: { ...LOCAL_LEVEL_KEYS } };
+    const variables = api.env.levelKeys!;
+    required(env, [variables[REQUIRED_LEVEL]]);
+    // The other levels are optional: checks that need a key of a level without one are skipped, saying which variable to set.
+    return { scheme: 'level-keys', keys: Object.fromEntries(Object.entries(variables).filter(([, v]) => env[v]).map(([level, v]) => [level, env[v]!])) };
+  }
   if (target !== 'sandbox') return { scheme: 'bearer-login', ...LOCAL_CORE_ACCOUNT };
   const [email, password] = required(env, [api.env.email, api.env.password]);
   return { scheme: 'bearer-login', email, password };
@@ -133,6 +144,7 @@ function required(env: Env, variables: (string | undefined)[]): string[] {
 /** The environment a local twin of the API needs: its accounts or keys. */
 export function twinEnv(api: ApiProfile): Record<string, string> {
   if (api.auth === 'basic-key') return { TWIN_API_KEYS: LOCAL_API_KEY };
+  if (api.auth === 'level-keys') return { TWIN_API_LAYER_KEYS: Object.entries(LOCAL_LEVEL_KEYS).map(([level, key]) => `${level}:${key}`).join(',') };
   const main = `${LOCAL_CORE_ACCOUNT.email}:${LOCAL_CORE_ACCOUNT.password}`;
   const limited = `${LOCAL_LIMITED_ACCOUNT.email}:${LOCAL_LIMITED_ACCOUNT.password}:${LOCAL_LIMITED_ACCOUNT.limitPerHour}`;
   return { TWIN_CORE_ACCOUNTS: `${main},${limited}` };
@@ -166,7 +178,7 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
         const bearer = api.auth === 'bearer-login';
         endpoints.push({
           api: api.id, target, baseUrl: `http://127.0.0.1:${proxyPort}`, directUrl, stateful: true, forcesStatus: false, injectsFaults: true, strict: true,
-          ...(bearer ? { testHooks: true, limitedAccount: { ...LOCAL_LIMITED_ACCOUNT } } : {}),
+          ...(bearer ? { testHooks: true, limitedAccount: { ...LOCAL_LIMITED_ACCOUNT } } : api.auth === 'level-keys' ? { testHooks: true } : {}),
         });
       } else {
         const baseUrl = env[api.env.baseUrl];

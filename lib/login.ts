@@ -1,7 +1,7 @@
 // One login of a bearer-login API (Core): email and password for a token, refused in one clear
 // line that never holds the password. Used once per Playwright worker and by the pre-flight.
 import { apiProfile } from './apis.ts';
-import { createClient, reveal } from './client.ts';
+import { createClient, reveal, type CallAuth } from './client.ts';
 import { requestTimeoutMs, type Credentials, type TargetEndpoint } from './config.ts';
 import { redactText, registerSecret } from './redact.ts';
 
@@ -22,3 +22,24 @@ export async function loginFor(endpoint: TargetEndpoint, credentials: Extract<Cr
   return token;
 }
 
+
+/**
+ * The default credentials of a run's clients, per the API's scheme: the API key itself, the keys
+ * by access level, or one login's token. `requests` counts what opening the session cost.
+ */
+export async function openSession(endpoint: TargetEndpoint, credentials: Credentials): Promise<{ auth: CallAuth; requests: number }> {
+  switch (credentials.scheme) {
+    case 'basic-key': return { auth: { apiKey: credentials.apiKey }, requests: 0 };
+    case 'level-keys': return { auth: { levelKeys: credentials.keys }, requests: 0 };
+    case 'bearer-login': return { auth: { token: await loginFor(endpoint, credentials) }, requests: 1 };
+  }
+}
+
+/** Every secret value of a set of credentials, for the redaction of text. */
+export function secretsOf(credentials: Credentials): string[] {
+  switch (credentials.scheme) {
+    case 'basic-key': return [credentials.apiKey];
+    case 'level-keys': return Object.values(credentials.keys).filter((k): k is string => Boolean(k));
+    case 'bearer-login': return [credentials.password];
+  }
+}

@@ -8,19 +8,20 @@ import { createClient } from './client.ts';
 import { ConfigError, credentialsFor, requestTimeoutMs, type RunPlan } from './config.ts';
 import { formatFailure } from './matcher.ts';
 import { describeFindings, verdictOf } from './verdict.ts';
-import { loginFor } from './login.ts';
+import { openSession } from './login.ts';
 
 /** The probe per API: an unknown id, answered 404 in the documented error format by a server that follows the docs. */
 const PROBES = {
   sovera: { operationId: 'getWallet', input: { path: { walletId: 'harness-preflight-unknown-wallet' } }, status: 404 },
   core: { operationId: 'listMovements', input: { path: { cardId: 'harness-preflight-unknown-card' } }, status: 404 },
+  'api-layer': { operationId: 'getVirtualCard', input: { path: { cardId: 'harness-preflight-unknown-card' } }, status: 404 },
 } as const;
 
 export async function preflight(plan: RunPlan, log: (line: string) => void = console.log): Promise<void> {
   for (const endpoint of plan.endpoints.filter((e) => e.target === 'sandbox')) {
     const api = apiProfile(endpoint.api);
     const credentials = credentialsFor(api, endpoint.target);
-    const auth = credentials.scheme === 'basic-key' ? { apiKey: credentials.apiKey } : { token: await loginFor(endpoint, credentials) };
+    const { auth } = await openSession(endpoint, credentials);
     const client = createClient<Record<string, never>>({ endpoint, auth, timeoutMs: requestTimeoutMs() });
     const probe = PROBES[endpoint.api];
     const res = await client.call(probe.operationId as never, probe.input, {});

@@ -7,7 +7,7 @@ export const REDACTED = '[REDACTED]';
 /** Body fields that carry card secrets or credentials, compared case-insensitively. */
 const SECRET_FIELDS = new Set([
   'pan', 'cardnumber', 'number', 'cvv', 'cvc', 'cvv2', 'pin', 'newpin', 'expdate', 'duedate', 'expiry',
-  'expirydate', 'expirationdate', 'password', 'token', 'accesstoken', 'refreshtoken', 'apikey', 'secret',
+  'expirydate', 'expirationdate', 'panurl', 'otp', 'password', 'token', 'accesstoken', 'refreshtoken', 'apikey', 'secret',
 ]);
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie']);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { apiProfile, type ApiId, type ApiProfile } from './apis.ts';
+import { ACCESS_LEVEL_NAMES, apiProfile, type AccessLevel, type ApiId, type ApiProfile } from './apis.ts';
 import { ownBasis, type Basis } from './provenance.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,6 +42,8 @@ export interface OperationInfo {
   secured: boolean;
   /** What "credentials are required" rests on: the marking of the security scheme. */
   securityBasis?: Basis;
+  /** The access level a key needs (`x-access-level`, API Layer), and what that rests on. */
+  accessLevel?: { level: AccessLevel; basis: Basis };
 }
 
 export interface ResponseHeaderInfo {
@@ -187,6 +189,9 @@ function indexOperations(apiId: ApiId, doc: OpenAPIV3_1.Document): Map<string, O
           })),
         });
       }
+      const accessLevel = accessLevelOf(op, where);
+      const rules = rulesOf(op.operationId, op['x-rules']);
+      if (accessLevel !== undefined) addAccessRule(rules, op.operationId, accessLevel, responses.get(403)?.basis);
       operations.set(op.operationId, {
         apiId,
         operationId: op.operationId,
@@ -195,7 +200,7 @@ function indexOperations(apiId: ApiId, doc: OpenAPIV3_1.Document): Map<string, O
         tags: op.tags ?? [],
         provenance: basis.provenance,
         basis,
-        rules: rulesOf(op.operationId, op['x-rules']),
+        rules,
         parameters: parameters.map((p) => ({
           name: p.name,
           in: p.in as ParameterInfo['in'],
@@ -209,6 +214,7 @@ function indexOperations(apiId: ApiId, doc: OpenAPIV3_1.Document): Map<string, O
         responses: new Map([...responses].sort(([a], [b]) => a - b)),
         secured: op.security ? op.security.length > 0 : globalSecurity,
         securityBasis: securityBasisOf(doc, op.security ?? doc.security),
+        accessLevel,
       });
     }
   }
@@ -234,6 +240,51 @@ function rulesOf(operationId: string, raw: unknown): Map<string, RuleInfo> {
     });
   }
   return rules;
+}
+
+/** Id of the rule every operation with an `x-access-level` gets: a key below the level is refused. */
+export const ACCESS_RULE = 'refuses-lower-level';
+
+/**
+ * The access level as a rule of the operation (derived, not written in x-rules): accepting a key
+ * below the level breaks what the level rests on (documented for the catalogue's operations);
+ * refusing it with another status than 403 breaks only the status's basis.
+ */
+function addAccessRule(rules: Map<string, RuleInfo>, operationId: string, access: NonNullable<OperationInfo['accessLevel']>, forbiddenBasis: Basis | undefined): void {
+  const name = ACCESS_LEVEL_NAMES[String(access.level)];
+  rules.set(ACCESS_RULE, {
+    id: ACCESS_RULE,
+    operationId,
+    statement: access.level === 'MANAGEMENT'
+      ? `Needs the MANAGEMENT permission: a key with it passes the access check; a key of any access level without it is refused.`
+      : `Needs ${name} access: a key of that level passes the access check; a key of a lower level is refused.`,
+    basis: access.basis,
+    status: 403,
+    statusBasis: forbiddenBasis ?? { provenance: 'inferred', source: `${operationId} documents no 403` },
+  });
+}
+
+function accessLevelOf(op: Record<string, unknown>, where: string): OperationInfo['accessLevel'] {
+  const level = op['x-access-level'];
+  if (level === undefined) return undefined;
+  if (level !== 1 && level !== 2 && level !== 3 && level !== 'MANAGEMENT') throw new Error(`${where}: x-access-level must be 1, 2, 3 or MANAGEMENT, not ${JSON.stringify(level)}`);
+  const documented = op['x-access-level-provenance'] === 'documented';
+  return {
+    level,
+    basis: {
+      provenance: documented ? 'documented' : 'inferred',
+      source: String(op['x-access-level-source'] ?? `${where}: the docs state no access level for this operation`),
+    },
+  };
+}
+
+/** The header an `apiKey` security scheme of the spec names (API Layer: X-API-Key). */
+export function apiKeyHeaderOf(apiId: ApiId): string {
+  const doc = loadSpec(apiId).document;
+  const name = Object.keys(doc.security?.[0] ?? {})[0];
+  const scheme = name ? (doc.components?.securitySchemes?.[name] as OpenAPIV3_1.ApiKeySecurityScheme | undefined) : undefined;
+  if (scheme?.type !== 'apiKey' || scheme.in !== 'header') throw new Error(`${apiProfile(apiId).specFile}: the global security scheme is not an API key in a header`);
+  return scheme.name;
 }
 
 function securityBasisOf(doc: OpenAPIV3_1.Document, requirements: OpenAPIV3_1.SecurityRequirementObject[] | undefined): Basis | undefined {

@@ -3,9 +3,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { apiProfile } from '../lib/apis.ts';
+import { apiProfile, LOCAL_LEVEL_KEYS } from '../lib/apis.ts';
 import { MAX_HOOK_TOKEN_TTL_MS, type CorePrincipal } from './core/handlers.ts';
 import { createCoreApi } from './core/index.ts';
+import { BACKDATE_HOOK } from './api-layer/handlers.ts';
+import { createApiLayerApi, OUTBOX_PATH, PAN_PAGE_PREFIX, type LevelKey } from './api-layer/index.ts';
+import type { ApiLayerPrincipal, ApiLayerState } from './api-layer/state.ts';
 import { DEFAULT_ACCOUNT, DEFAULT_TOKEN_TTL_SECONDS, type CoreAccountConfig, type CoreState } from './core/state.ts';
 import { FAULT_SYNTAX, parseFault, parseFaultRate, type Fault } from './faults.ts';
 import { isLoopbackHost, startServer, type ApiDefinition, type RunningServer, type TwinVariant } from './server.ts';
@@ -17,10 +20,12 @@ import type { SoveraState } from './sovera/state.ts';
 export const DEFAULT_API_KEY = 'local-harness-key';
 export const DEFAULT_PORT = 4020;
 export const DEFAULT_HOST = '127.0.0.1';
-export const TWIN_APIS = ['sovera', 'core'] as const;
+export const TWIN_APIS = ['sovera', 'core', 'api-layer'] as const;
 export type TwinApi = (typeof TWIN_APIS)[number];
 /** Core answers X-RateLimit-* on every response (the spec requires them), so its limit is never off. */
-export const DEFAULT_CORE_RATE_LIMIT_PER_HOUR = apiProfile('core').rateLimitPerHour;
+export const DEFAULT_CORE_RATE_LIMIT_PER_HOUR = apiProfile('core').rateLimitPerHour!;
+/** The API Layer twin's default keys: the harness's local ones, one per access level; not secrets. */
+export const DEFAULT_LEVEL_KEYS: readonly LevelKey[] = Object.freeze(Object.entries(LOCAL_LEVEL_KEYS).map(([level, key]) => ({ level: level === 'MANAGEMENT' ? 'MANAGEMENT' as const : Number(level) as 1 | 2 | 3, key })));
 export const MAX_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
 export interface TwinOptions {
@@ -40,6 +45,8 @@ export interface TwinOptions {
   accounts?: CoreAccountConfig[];
   /** Core: token lifetime from login (default 3600). */
   tokenTtlSeconds?: number;
+  /** API Layer: accepted keys with their access levels (default DEFAULT_LEVEL_KEYS). */
+  levelKeys?: LevelKey[];
   /** Clock for the domain (print delay, creation dates, token expiry); tests only. */
   now?: () => number;
   /** A twin deciding the docs' open points differently (test fixture; see TwinVariant). */
@@ -48,13 +55,15 @@ export interface TwinOptions {
 
 export type SoveraApi = ApiDefinition<SoveraState, SoveraPrincipal>;
 export type CoreApi = ApiDefinition<CoreState, CorePrincipal>;
+export type ApiLayerApi = ApiDefinition<ApiLayerState, ApiLayerPrincipal>;
 
-export interface RunningTwin<A extends SoveraApi | CoreApi = SoveraApi> extends RunningServer {
+export interface RunningTwin<A extends SoveraApi | CoreApi | ApiLayerApi = SoveraApi> extends RunningServer {
   api: A;
   options: TwinOptions;
 }
 
 export type RunningCoreTwin = RunningTwin<CoreApi>;
+export type RunningApiLayerTwin = RunningTwin<ApiLayerApi>;
 
 export const DEFAULT_OPTIONS: TwinOptions = {
   api: 'sovera', host: DEFAULT_HOST, port: DEFAULT_PORT, apiKeys: [DEFAULT_API_KEY],
@@ -67,9 +76,16 @@ export const DEFAULT_OPTIONS: TwinOptions = {
  * as existing callers expect (narrow on `twin.options.api` when the API is only known at run time).
  */
 export async function startTwin(overrides: Partial<TwinOptions> & { api: 'core' }): Promise<RunningCoreTwin>;
+export async function startTwin(overrides: Partial<TwinOptions> & { api: 'api-layer' }): Promise<RunningApiLayerTwin>;
 export async function startTwin(overrides?: Partial<TwinOptions>): Promise<RunningTwin>;
-export async function startTwin(overrides: Partial<TwinOptions> = {}): Promise<RunningTwin | RunningCoreTwin> {
+export async function startTwin(overrides: Partial<TwinOptions> = {}): Promise<RunningTwin | RunningCoreTwin | RunningApiLayerTwin> {
   const options: TwinOptions = { ...DEFAULT_OPTIONS, port: 0, ...overrides };
+  if (options.api === 'api-layer') {
+    const api = createApiLayerApi({ keys: options.levelKeys?.length ? options.levelKeys : [...DEFAULT_LEVEL_KEYS], now: options.now });
+    const running = await startServer(api, serverOptions(options));
+    api.state.linkBase = running.url; // PAN links point at this twin, on loopback
+    return { ...running, api, options };
+  }
   if (options.api === 'core') {
     if (overrides.rateLimitPerHour === undefined) options.rateLimitPerHour = DEFAULT_CORE_RATE_LIMIT_PER_HOUR;
     if (!(options.rateLimitPerHour >= 1)) {
@@ -122,6 +138,10 @@ Options (each flag overrides its environment variable):
   --token-ttl-seconds N  TWIN_TOKEN_TTL_SECONDS
                                           core: lifetime of a login token (default ${DEFAULT_TOKEN_TTL_SECONDS}); an expired token
                                           answers 403 TOKEN_EXPIRED, a logged-out or unknown one 401 UNAUTHORIZED
+  --level-keys LIST  TWIN_API_LAYER_KEYS api-layer: accepted keys with their access level, comma-separated level:key,
+                                          level 1 (Read-Only), 2 (Operational), 3 (Admin) or MANAGEMENT (default: one
+                                          local key per level, local-layer-read-only … local-layer-management); all
+                                          keys belong to one client; a key below an operation's x-access-level: 403
   --rate-limit-per-hour N  TWIN_RATE_LIMIT_PER_HOUR
                                           requests per hour per API key (sovera) or account (core), fixed hourly
                                           window. sovera: 0 = off (default 0). core: always on, 1 or more
@@ -151,6 +171,14 @@ core only, on POST /auth/login, the X-Twin-Token-Ttl-Ms header is a test hook:
                            (works through Prism's proxy). Another value answers 400 INVALID_TEST_HOOK.
 core responses carry a fresh UUID in X-Request-Id (quote it when reporting a failure).
 
+api-layer only (keys in the X-API-Key header; X-Request-Id on every answer), twin-only pages on loopback:
+  GET ${PAN_PAGE_PREFIX}<token>            the single-use PAN link getVirtualCardPan answers: the first opening
+                                 shows the PAN, any later one (or one after 60 s) answers 410
+  GET ${OUTBOX_PATH}?cardId=ID  the messages the provider would send (a purchase's 3DS one-time code,
+                                 by the card's OTP method), as JSON
+  ${BACKDATE_HOOK.replace(/(^|-)(\w)/g, (_m, d, c) => d + c.toUpperCase())}: N  on simulateTransaction: the transaction happened N ms ago
+                                 (0-86400000), so a 3DS answer after 5 minutes needs no waiting
+
 Secrets (API keys, passwords, tokens, PAN, CVV, PIN, expiry) are never printed.`;
 
 export class CliError extends Error {}
@@ -173,6 +201,7 @@ export function parseCli(argv: string[], env: Env = process.env): { help: true }
         'print-delay-ms': { type: 'string' },
         accounts: { type: 'string' },
         'token-ttl-seconds': { type: 'string' },
+        'level-keys': { type: 'string' },
         'rate-limit-per-hour': { type: 'string' },
         'fault-rate': { type: 'string' },
         fault: { type: 'string' },
@@ -213,7 +242,7 @@ export function parseCli(argv: string[], env: Env = process.env): { help: true }
 
   // Flags that belong to the other API are refused; their environment variables are ignored (a
   // shared environment may set both, as the harness's run plan sets TWIN_API_KEYS for every twin).
-  const foreign = api === 'core' ? ['api-keys', 'print-delay-ms'] : ['accounts', 'token-ttl-seconds'];
+  const foreign = { core: ['api-keys', 'print-delay-ms', 'level-keys'], sovera: ['accounts', 'token-ttl-seconds', 'level-keys'], 'api-layer': ['api-keys', 'print-delay-ms', 'accounts', 'token-ttl-seconds'] }[api];
   for (const flag of foreign) {
     if (typeof values[flag] === 'string') throw new CliError(`--${flag} does not apply to --api ${api}`);
   }
@@ -248,7 +277,28 @@ export function parseCli(argv: string[], env: Env = process.env): { help: true }
     options.accounts = accountsPick ? parseAccounts(accountsPick.value, accountsPick.source) : [{ ...DEFAULT_ACCOUNT }];
     options.tokenTtlSeconds = integerIn('token-ttl-seconds', 'TWIN_TOKEN_TTL_SECONDS', 1, MAX_TOKEN_TTL_SECONDS, DEFAULT_TOKEN_TTL_SECONDS);
   }
+  if (api === 'api-layer') {
+    const levelPick = pick('level-keys', 'TWIN_API_LAYER_KEYS');
+    options.levelKeys = levelPick ? parseLevelKeys(levelPick.value, levelPick.source) : DEFAULT_LEVEL_KEYS.map((k) => ({ ...k }));
+  }
   return { help: false, options };
+}
+
+/** `level:key`, comma-separated; level 1, 2, 3 or MANAGEMENT. Errors never echo a key. */
+export function parseLevelKeys(value: string, source = '--level-keys'): LevelKey[] {
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  if (!entries.length) throw new CliError(`${source} lists no key (expected level:key, comma-separated)`);
+  const seen = new Set<string>();
+  return entries.map((entry, index) => {
+    const colon = entry.indexOf(':');
+    const level = colon < 0 ? '' : entry.slice(0, colon).trim().toUpperCase();
+    const key = colon < 0 ? '' : entry.slice(colon + 1).trim();
+    if (!['1', '2', '3', 'MANAGEMENT'].includes(level)) throw new CliError(`${source}: key ${index + 1} needs a level 1, 2, 3 or MANAGEMENT before ":" (expected level:key)`);
+    if (!key) throw new CliError(`${source}: key ${index + 1} (level ${level}) is empty`);
+    if (seen.has(key)) throw new CliError(`${source}: key ${index + 1} is listed twice`);
+    seen.add(key);
+    return { level: level === 'MANAGEMENT' ? 'MANAGEMENT' : (Number(level) as 1 | 2 | 3), key };
+  });
 }
 
 /**
@@ -286,6 +336,10 @@ function clip(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 60);
 }
 
+function describeLevels(keys: readonly LevelKey[]): string {
+  return `${keys.length} (levels ${[...new Set(keys.map((k) => String(k.level)))].join(', ')})`;
+}
+
 export function describeFault(fault: Fault): string {
   switch (fault.kind) {
     case 'status': return `status=${fault.status}`;
@@ -310,7 +364,7 @@ async function main(): Promise<void> {
     process.exit(0);
   }
   const { options } = parsed;
-  let twin: RunningTwin | RunningCoreTwin;
+  let twin: RunningTwin | RunningCoreTwin | RunningApiLayerTwin;
   try {
     twin = await startTwin(options);
   } catch (error) {
@@ -326,7 +380,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const extras = [
-    options.api === 'core' ? `accounts: ${options.accounts?.length ?? 1}` : `keys: ${options.apiKeys.length}`,
+    options.api === 'core' ? `accounts: ${options.accounts?.length ?? 1}` : options.api === 'api-layer' ? `keys: ${describeLevels(options.levelKeys ?? DEFAULT_LEVEL_KEYS)}` : `keys: ${options.apiKeys.length}`,
     `rate limit: ${options.rateLimitPerHour ? `${options.rateLimitPerHour}/hour` : 'off'}`,
     ...(options.api === 'core' ? [`token TTL: ${options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS} s`] : []),
     ...(options.printDelayMs ? [`print delay: ${options.printDelayMs} ms`] : []),

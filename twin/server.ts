@@ -81,8 +81,20 @@ export interface ApiDefinition<S = unknown, P extends Principal = Principal> {
   /** Mount point, e.g. /cards/v2 ('' for the root). */
   basePath: string;
   state: S;
-  /** The principal for a request's credentials (its Authorization header), or undefined when they are missing or wrong. */
+  /** The principal for a request's credentials (its credential header), or undefined when they are missing or wrong. */
   authenticate(authorization: string | undefined, req: IncomingMessage): P | undefined;
+  /** The request header carrying the credentials, lower-case (default: authorization; API Layer: the spec's x-api-key). */
+  credentialHeader?: string;
+  /**
+   * Refuses a known caller an operation (API Layer: a key below the operation's access level), as
+   * the error to answer; undefined lets it through. Runs after authentication and the rate limit.
+   */
+  authorize?(principal: P, operation: OperationInfo): { status: number; code: string; message: string } | undefined;
+  /**
+   * Twin-only pages outside the spec, on loopback (API Layer: the PAN link a card's `getVirtualCardPan`
+   * answers, the outbox of messages the provider would send). Asked before routing; undefined: not one of them.
+   */
+  sidePage?(method: string, path: string, query: URLSearchParams): { status: number; contentType: string; body: string } | undefined;
   /** Status code, error code, message and headers of the answer to missing/wrong credentials. */
   unauthorized: { code: string; message: string; headers?: Record<string, string> };
   handlers: Record<string, Handler<S, P>>;
@@ -326,6 +338,7 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
   const requestIdHeader = variant?.withoutRequestId ? undefined : api.requestIdHeader?.toLowerCase();
   const identifyByBody = api.identifyByBody;
   const throttleUnauthenticated = api.throttleUnauthenticated === true;
+  const credentialHeader = api.credentialHeader && api.credentialHeader !== 'authorization' ? api.credentialHeader : undefined;
   const pendingTimers = new Set<NodeJS.Timeout>();
 
   // ---- responses ----
@@ -381,6 +394,7 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
       hooks: undefined, identify: undefined, body: undefined, bodyRead: false,
     };
     scanHeaders(ex, req.rawHeaders);
+    if (credentialHeader !== undefined) ex.authorization = headerOf(req, credentialHeader);
     if (log) res.once('finish', logExchange.bind(null, ex));
     const url = req.url ?? '/';
     const q = url.indexOf('?');
@@ -391,6 +405,10 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     let match: RouteMatch = { kind: 'none' };
     if (pathname.startsWith(basePath) && (pathname.length === basePath.length || pathname.charCodeAt(basePath.length) === 47 /* / */)) {
       match = router.match(method, pathname.slice(basePath.length) || '/');
+    }
+    if (match.kind !== 'found' && api.sidePage !== undefined) {
+      const page = api.sidePage(method, pathname, new URLSearchParams(q < 0 ? '' : url.slice(q + 1)));
+      if (page !== undefined) { writeText(ex, page.status, page.body, { 'cache-control': 'no-store' }, page.contentType); return; }
     }
     if (match.kind !== 'found') {
       // Unknown routes still count against the caller's bucket, so rate-limit headers are on every response.
@@ -460,6 +478,11 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     const denied = principal.denied;
     if (denied !== undefined) {
       writeError(ex, denied.status, denied.code, denied.message, undefined, denied.headers);
+      return false;
+    }
+    const refusal = principal !== ANONYMOUS ? api.authorize?.(principal as P, route.operation) : undefined;
+    if (refusal !== undefined) {
+      writeError(ex, refusal.status, refusal.code, refusal.message);
       return false;
     }
 
@@ -671,6 +694,13 @@ function scanHeaders(ex: Exchange, raw: string[]): void {
 }
 
 const ANONYMOUS: Principal = Object.freeze({ bucket: 'anonymous' });
+
+/** A request header's first value (req.headers joins repeats; the first occurrence wins as in scanHeaders). */
+function headerOf(req: IncomingMessage, lowerName: string): string | undefined {
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i].length === lowerName.length && raw[i].toLowerCase() === lowerName) return raw[i + 1];
+  return undefined;
+}
 
 function anonymousBucket(req: IncomingMessage): string {
   return `address:${req.socket.remoteAddress ?? 'unknown'}`;

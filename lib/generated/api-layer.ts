@@ -606,7 +606,8 @@ export interface components {
             otpMethod: "SMS" | "WEBHOOK";
         };
         ThreeDsResponse: {
-            code: string;
+            /** @description The one-time code (a secret: masked by this name). */
+            otp: string;
         };
         ThreeDsAuthentication: {
             authenticationId: components["schemas"]["Id"];
@@ -628,8 +629,11 @@ export interface components {
             }[];
         };
         PanLink: {
-            /** Format: uri */
-            url: string;
+            /**
+             * Format: uri
+             * @description A one-time link to the PAN: a secret as the PAN is (the harness masks it by this name).
+             */
+            panUrl: string;
             /** @constant */
             expiresInSeconds: 60;
         };
@@ -1072,7 +1076,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "url": "https://sandbox.api-layer.example/pan/one-time/abc123",
+                     *       "panUrl": "https://sandbox.api-layer.example/pan/one-time/abc123",
                      *       "expiresInSeconds": 60
                      *     }
                      */
@@ -1315,7 +1319,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The card, updated. */
+            /** @description The card, after the action. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1340,7 +1344,6 @@ export interface operations {
                     "application/json": components["schemas"]["VirtualCard"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1418,7 +1421,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "code": "123456"
+                 *       "otp": "123456"
                  *     }
                  */
                 "application/json": components["schemas"]["ThreeDsResponse"];
@@ -1445,6 +1448,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             410: components["responses"]["Gone"];
             500: components["responses"]["ServerError"];
         };
@@ -1569,7 +1573,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The card, updated. */
+            /** @description The card, after the action. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1594,7 +1598,6 @@ export interface operations {
                     "application/json": components["schemas"]["VirtualCard"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

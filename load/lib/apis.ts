@@ -21,7 +21,8 @@ export interface LoadApi {
   baseUrlVariable: string;
   /** What setup() sends before provisioning, for the printed plan. */
   setupStep: 'readiness probe' | 'login';
-  rateLimitPerHour: number;
+  /** undefined when the docs state none (API Layer): a sandbox run then needs RATE_LIMIT_PER_HOUR. */
+  rateLimitPerHour: number | undefined;
   /** The machine-readable code of an error body, '' when there is none. */
   errorCode(body: any): string;
 }
@@ -49,6 +50,17 @@ export const LOAD_APIS: Record<LoadApiId, LoadApi> = {
     setupStep: 'login',
     rateLimitPerHour: APIS.core.rateLimitPerHour,
     errorCode: (body) => (body && typeof body.error === 'string' ? body.error : ''),
+  },
+  'api-layer': {
+    id: 'api-layer',
+    defaultBaseUrl: 'http://127.0.0.1:4020',
+    // Docs 003 name no host: a sandbox run goes to the host of API_LAYER_BASE_URL only.
+    sandboxHosts: [],
+    productionHosts: APIS['api-layer'].productionHosts,
+    baseUrlVariable: APIS['api-layer'].env.baseUrl,
+    setupStep: 'readiness probe',
+    rateLimitPerHour: APIS['api-layer'].rateLimitPerHour,
+    errorCode: (body) => (body && typeof body.code === 'string' ? body.code : ''),
   },
 };
 

@@ -10,7 +10,7 @@ import { scriptApi } from './scenarios.ts';
 /** The twin's default address (npm run twin) and key: running a bundle by hand needs no variables. */
 export const DEFAULT_BASE_URL = LOAD_APIS.sovera.defaultBaseUrl;
 export const DEFAULT_CLIENT_CODE = 'HARNESS-DEBIT-01';
-export const DEFAULT_RATE_LIMIT_PER_HOUR = LOAD_APIS.sovera.rateLimitPerHour;
+export const DEFAULT_RATE_LIMIT_PER_HOUR = LOAD_APIS.sovera.rateLimitPerHour!;
 
 export interface LoadConfig {
   api: LoadApiId;
@@ -76,12 +76,21 @@ export function readConfig(env: Env, script: string): LoadConfig {
     strict: env.STRICT ? parseBoolean('STRICT', env.STRICT) : false,
     contractSample: env.CONTRACT_SAMPLE ? parseShare('CONTRACT_SAMPLE', env.CONTRACT_SAMPLE) : undefined,
     poolSize: env.POOL_SIZE ? parsePositiveInt('POOL_SIZE', env.POOL_SIZE) : undefined,
-    rateLimitPerHour: env.RATE_LIMIT_PER_HOUR ? parsePositiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : api.rateLimitPerHour,
+    rateLimitPerHour: env.RATE_LIMIT_PER_HOUR ? parsePositiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : api.rateLimitPerHour ?? unstatedLimit(target),
     runners: env.RUNNERS ? parsePositiveInt('RUNNERS', env.RUNNERS) : 1,
     clientCode: env.CLIENT_CODE || DEFAULT_CLIENT_CODE,
     reportDir: (env.REPORT_DIR || `reports/load/${script}`).replace(/\/+$/, ''),
   };
 }
+
+/** An API whose docs state no limit (API Layer): a sandbox run must be told; local targets have none to respect. */
+function unstatedLimit(target: LoadTarget): number {
+  if (target === 'sandbox') throw new LoadConfigError('RATE_LIMIT_PER_HOUR is not set: this API documents no rate limit, so a sandbox run needs the limit your provider granted.');
+  return LOCAL_PLAN_LIMIT_PER_HOUR;
+}
+
+/** What a local run is planned for when the docs state no limit (the twin and the mock enforce none). */
+export const LOCAL_PLAN_LIMIT_PER_HOUR = 1000;
 
 /** Host of an http(s) URL, lower case and without brackets, or undefined. */
 export function hostOf(raw: string | undefined): string | undefined {

@@ -127,7 +127,7 @@ describe('virtual cards', () => {
   test('the PAN link opens once; a second opening shows nothing', () => {
     const state = new ApiLayerState({ linkBase: 'http://127.0.0.1:4040/' });
     const { cardId } = newCard(state);
-    const { url } = call(state, 'getVirtualCardPan', { path: { cardId } }).data as { url: string };
+    const { panUrl: url } = call(state, 'getVirtualCardPan', { path: { cardId } }).data as { panUrl: string };
     assert.match(url, /^http:\/\/127\.0\.0\.1:4040\/pan\/[A-Za-z0-9_-]{32}$/);
     const token = url.split('/').pop()!;
     const first = openPanLink(state, token);
@@ -152,16 +152,16 @@ describe('3DS, on a test clock', () => {
     const now = { ms: 1_800_000_000_000 };
     const { state, cardId, auth } = purchase(now);
     now.ms += THREE_DS_WINDOW_MS;
-    refused(state, 'respond3dsAuthentication', { path: { cardId, authenticationId: auth.authenticationId }, body: { code: auth.code === '000000' ? '000001' : '000000' } }, 400, 'WRONG_CODE');
-    assert.equal((call(state, 'respond3dsAuthentication', { path: { cardId, authenticationId: auth.authenticationId }, body: { code: auth.code } }).data as { status: string }).status, 'SUCCESS');
-    refused(state, 'respond3dsAuthentication', { path: { cardId, authenticationId: auth.authenticationId }, body: { code: auth.code } }, 409, 'ALREADY_ANSWERED');
+    refused(state, 'respond3dsAuthentication', { path: { cardId, authenticationId: auth.authenticationId }, body: { otp: auth.code === '000000' ? '000001' : '000000' } }, 400, 'WRONG_CODE');
+    assert.equal((call(state, 'respond3dsAuthentication', { path: { cardId, authenticationId: auth.authenticationId }, body: { otp: auth.code } }).data as { status: string }).status, 'SUCCESS');
+    refused(state, 'respond3dsAuthentication', { path: { cardId, authenticationId: auth.authenticationId }, body: { otp: auth.code } }, 409, 'ALREADY_ANSWERED');
   });
 
   test('answered after 5 minutes: refused (410), and the authentication has failed', () => {
     const now = { ms: 1_800_000_000_000 };
     const { state, cardId, auth } = purchase(now);
     now.ms += THREE_DS_WINDOW_MS + 1;
-    refused(state, 'respond3dsAuthentication', { path: { cardId, authenticationId: auth.authenticationId }, body: { code: auth.code } }, 410, 'EXPIRED');
+    refused(state, 'respond3dsAuthentication', { path: { cardId, authenticationId: auth.authenticationId }, body: { otp: auth.code } }, 410, 'EXPIRED');
     assert.equal(state.authentications.get(auth.authenticationId)!.status, 'FAILED');
   });
 });

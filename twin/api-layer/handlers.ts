@@ -57,7 +57,7 @@ const getTopUpWallets: ApiLayerHandler = (state, input) => {
 
 const getVirtualCardPan: ApiLayerHandler = (state, input) => {
   const link = state.newPanLink(state.liveCard(input.principal, input.pathParams.cardId));
-  return ok({ url: `${state.linkBase}/pan/${link.token}`, expiresInSeconds: PAN_LINK_TTL_MS / 1000 });
+  return ok({ panUrl: `${state.linkBase}/pan/${link.token}`, expiresInSeconds: PAN_LINK_TTL_MS / 1000 });
 };
 
 /**
@@ -101,7 +101,7 @@ const respond3dsAuthentication: ApiLayerHandler = (state, input) => {
     auth.status = 'FAILED';
     throw new TwinError(410, 'EXPIRED', 'The 3DS authentication window of 5 minutes has passed');
   }
-  if (input.body.code !== auth.code) throw new TwinError(400, 'WRONG_CODE', 'The one-time code does not match');
+  if (input.body.otp !== auth.code) throw new TwinError(400, 'WRONG_CODE', 'The one-time code does not match');
   auth.status = 'SUCCESS';
   return ok({ authenticationId: auth.authenticationId, cardId: card.cardId, status: auth.status });
 };
@@ -162,6 +162,7 @@ const updatePaymentDestination: ApiLayerHandler = (state, input) => {
 // ---- simulate (the sandbox's transaction events; webhooks and the clock come with the twins' transactions issue) ----
 
 const simulateTransaction: ApiLayerHandler = (state, input) => {
+  const ageMs = backdateMs(input); // a bad hook value is refused before anything changes
   const card = state.liveCard(input.principal, input.body.cardId);
   const { type, amount } = input.body as { type: 'PURCHASE' | 'REFUND' | 'DEPOSIT'; amount: number };
   const minor = toMinor(amount);
@@ -174,10 +175,26 @@ const simulateTransaction: ApiLayerHandler = (state, input) => {
     card.balanceMinor += type === 'PURCHASE' ? -minor : minor;
     card.movements.push({ id: state.nextId('mov'), type, amountMinor: type === 'PURCHASE' ? -minor : minor, atMs: state.now() });
     // A purchase asks for 3DS: the one-time code goes out by the card's OTP method (SMS or webhook).
-    if (type === 'PURCHASE') state.authentications.set(`auth_${operationId}`, { authenticationId: `auth_${operationId}`, cardId: card.cardId, code: digits(6), createdAtMs: state.now(), status: 'PENDING' });
+    if (type === 'PURCHASE') {
+      const auth = { authenticationId: `auth_${operationId}`, cardId: card.cardId, code: digits(6), createdAtMs: state.now() - ageMs, status: 'PENDING' as const };
+      state.authentications.set(auth.authenticationId, auth);
+      state.outbox.push({ kind: '3DS_OTP', channel: card.otpMethod, cardId: card.cardId, authenticationId: auth.authenticationId, otp: auth.code, atMs: auth.createdAtMs });
+    }
   }
   return ok({ operationId, cardId: card.cardId, type, amount, status }, 202);
 };
+
+/** Twin test hook: `X-Twin-Backdate-Ms: N` makes the simulated transaction N ms old (the 3DS window without waiting 5 minutes). */
+export const BACKDATE_HOOK = 'x-twin-backdate-ms';
+const MAX_BACKDATE_MS = 24 * 3_600_000;
+
+function backdateMs(input: Input): number {
+  const raw = input.hooks?.[BACKDATE_HOOK];
+  if (raw === undefined) return 0;
+  const ms = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!(ms >= 0 && ms <= MAX_BACKDATE_MS)) throw new TwinError(400, 'INVALID_TEST_HOOK', `X-Twin-Backdate-Ms must be a whole number of milliseconds from 0 to ${MAX_BACKDATE_MS}`);
+  return ms;
+}
 
 export const apiLayerHandlers: Record<string, ApiLayerHandler> = {
   createVirtualCard, listVirtualCards, getVirtualCard, deleteVirtualCard, getTopUpWallets, getVirtualCardPan,

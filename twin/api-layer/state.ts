@@ -9,7 +9,9 @@ import { digits, newPan } from '../card-numbers.ts';
 import { fromMinor } from '../money.ts';
 import { TwinError, type Principal } from '../server.ts';
 
-export type AccessLevel = 1 | 2 | 3 | 'MANAGEMENT';
+import type { AccessLevel } from '../../lib/apis.ts';
+
+export type { AccessLevel };
 export type CardStatus = 'ACTIVE' | 'BLOCKED' | 'FROZEN' | 'DELETED';
 export type ApprovalMethod = 'TOP_UP' | 'AUTHORIZATION';
 
@@ -45,6 +47,9 @@ export interface PanLink { token: string; cardId: string; openedAtMs?: number }
 
 export interface Authentication { authenticationId: string; cardId: string; code: string; createdAtMs: number; status: 'PENDING' | 'SUCCESS' | 'FAILED' }
 
+/** A message the provider would send (SMS or webhook): the twin keeps it in its outbox, served on loopback. */
+export interface OutboxMessage { kind: '3DS_OTP'; channel: 'SMS' | 'WEBHOOK'; cardId: string; authenticationId: string; otp: string; atMs: number }
+
 export interface HoldingWallet { id: string; clientId: string; alias: string; address: string; blockchain: string; balanceMinor: number }
 
 export const PAN_LINK_TTL_MS = 60_000; // docs 003: "time to live is of 60 seconds once opened"
@@ -56,6 +61,8 @@ export const TOKENS: Record<string, { symbol: string; name: string; decimals: nu
   POLYGON: [{ symbol: 'USDC', name: 'USD Coin', decimals: 6 }],
 };
 const CARD_VALIDITY_YEARS = 3;
+/** A new card's spending limits when none are given (the docs state none: the twin's choice; the spec wants at least one). */
+export const DEFAULT_LIMITS = Object.freeze({ daily: 1000, monthly: 10_000 });
 
 export interface ApiLayerStateOptions {
   now?: () => number;
@@ -69,11 +76,13 @@ export interface ApiLayerStateOptions {
 
 export class ApiLayerState {
   readonly now: () => number;
-  readonly linkBase: string;
+  /** Where PAN links point: the twin's own loopback URL, set once it listens. */
+  linkBase: string;
   readonly operations: { id: string; accessLevel: AccessLevel }[];
   readonly cards = new Map<string, VirtualCard>();
   readonly panLinks = new Map<string, PanLink>();
   readonly authentications = new Map<string, Authentication>();
+  readonly outbox: OutboxMessage[] = [];
   /** `${clientId} ${blockchain}` → the client's holding wallet of that blockchain (made on first use). */
   readonly holdingWallets = new Map<string, HoldingWallet>();
   /** `${clientId} ${blockchain}` → payment destination address. */
@@ -96,7 +105,7 @@ export class ApiLayerState {
   addCard(clientId: string, input: { currency: string; approvalMethod: ApprovalMethod; email?: string; phone?: string; limits?: VirtualCard['limits'] }): VirtualCard {
     const card: VirtualCard = {
       cardId: this.nextId('vc'), clientId, status: 'ACTIVE', approvalMethod: input.approvalMethod, currency: input.currency,
-      email: input.email, phone: input.phone, balanceMinor: 0, limits: { ...(input.limits ?? {}) }, otpMethod: 'SMS',
+      email: input.email, phone: input.phone, balanceMinor: 0, limits: { ...DEFAULT_LIMITS, ...(input.limits ?? {}) }, otpMethod: 'SMS',
       ...this.newSecrets(), pin: digits(4), movements: [],
       topUpWallets: [],
     };

@@ -1,0 +1,41 @@
+// The access-level matrix (docs 003: every catalogue operation names the level it requires),
+// derived from each operation's `x-access-level`, not written out: a key one level too low is
+// refused (the rule `<op>#refuses-lower-level`, documented where the level is; its 403 status is
+// inferred), and a key of exactly the level passes the access check. Read-Only ⊂ Operational ⊂
+// Admin; MANAGEMENT is apart (an Admin key is "one too low" for a management operation).
+import { test, expect, checkRule, newCard, STATEFUL } from '../../fixtures/api-layer.ts';
+import { contractFor } from '../../lib/contract.ts';
+import { ACCESS_LEVEL_NAMES, type AccessLevel } from '../../lib/apis.ts';
+import { ACCESS_RULE } from '../../lib/spec.ts';
+import { KNOWN_BLOCKCHAIN, unknownIds, validRequest, type Ids } from '../../fixtures/api-layer-requests.ts';
+
+const leveled = [...contractFor('api-layer').operations.values()].filter((op) => op.accessLevel !== undefined);
+
+/** The level just below: none for Read-Only (nothing is lower); Admin for MANAGEMENT (the highest key without the permission). */
+function oneBelow(level: AccessLevel): AccessLevel | undefined {
+  if (level === 'MANAGEMENT') return 3;
+  return level > 1 ? ((level - 1) as AccessLevel) : undefined;
+}
+
+for (const op of leveled) {
+  const level = op.accessLevel!.level;
+  const below = oneBelow(level);
+  test.describe(`${op.operationId} (${ACCESS_LEVEL_NAMES[String(level)]})`, () => {
+    if (below !== undefined) {
+      test(`${op.operationId} refuses a ${ACCESS_LEVEL_NAMES[String(below)]} key`, async ({ api, keyOf }) => {
+        const res = await api.call(op.operationId as never, validRequest(op.operationId, unknownIds()), { auth: { apiKey: keyOf(below) }, account: `level ${below}`, mockStatus: 403 });
+        await expect(res).toFollowRule(`${op.operationId}#${ACCESS_RULE}`);
+      });
+    }
+
+    test(`${op.operationId} lets a ${ACCESS_LEVEL_NAMES[String(level)]} key through`, { tag: STATEFUL }, async ({ api, keyOf }) => {
+      // Around a card of this test's own, so the answer is about the operation, not about a missing card.
+      const ids: Ids = { ...unknownIds(), cardId: (await newCard(api)).cardId, blockchain: KNOWN_BLOCKCHAIN };
+      const res = await api.call(op.operationId as never, validRequest(op.operationId, ids), { auth: { apiKey: keyOf(level) }, account: `level ${level}` });
+      await checkRule(api.endpoint, `${op.operationId}#${ACCESS_RULE}`, () => {
+        expect([401, 403], `${op.operationId} with a key of its own level answered ${res.status}: refused for access`).not.toContain(res.status);
+      });
+      await expect(res).toMatchContract(op.operationId, res.status);
+    });
+  });
+}

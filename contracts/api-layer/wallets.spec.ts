@@ -1,0 +1,34 @@
+// Holding wallets, tokens and blockchains, the management API (MANAGEMENT permission) and the
+// sandbox's simulate (docs 003). All their paths and bodies are inferred; what the docs name is
+// the action and, for the management API, the permission.
+import { test, expect, newCard, ok, STATEFUL } from '../../fixtures/api-layer.ts';
+import { KNOWN_BLOCKCHAIN } from '../../fixtures/api-layer-requests.ts';
+
+const blockchain = KNOWN_BLOCKCHAIN;
+
+test('getHoldingWallet 200 and listTokens 200 for a blockchain', async ({ api }) => {
+  await expect(await api.getHoldingWallet({ path: { blockchain } })).toMatchContract('getHoldingWallet', 200);
+  await expect(await api.listTokens({ path: { blockchain } })).toMatchContract('listTokens', 200);
+});
+
+test('withdrawFromHoldingWallet 201 within the balance; refused above it', { tag: STATEFUL }, async ({ api }) => {
+  const wallet = ok(await api.getHoldingWallet({ path: { blockchain } }));
+  await expect(await api.withdrawFromHoldingWallet({ path: { blockchain }, body: { amount: 0.01, toAddress: 'harness-withdrawal-address' } })).toMatchContract('withdrawFromHoldingWallet', 201);
+  const res = await api.withdrawFromHoldingWallet({ path: { blockchain }, body: { amount: wallet.balance + 1_000_000, toAddress: 'harness-withdrawal-address' } });
+  await expect(res).toFollowRule('withdrawFromHoldingWallet#refused-without-funds');
+});
+
+test('management: blockchains, operations, contracted products, payment destination', async ({ api, endpoint }) => {
+  const chains = await api.listBlockchains({});
+  await expect(chains).toMatchContract('listBlockchains', 200);
+  await expect(await api.listOperations({})).toMatchContract('listOperations', 200);
+  await expect(await api.listContractedProducts({})).toMatchContract('listContractedProducts', 200);
+  const listed = endpoint.stateful ? ok(chains).blockchains.map((b) => b.id) : [blockchain];
+  await expect(await api.updatePaymentDestination({ path: { blockchain: listed[0] }, body: { address: 'harness-payment-address' } })).toMatchContract('updatePaymentDestination', 200);
+});
+
+test('simulateTransaction 202 triggers a deposit on a card', { tag: STATEFUL }, async ({ api }) => {
+  const { cardId } = await newCard(api);
+  const res = await api.simulateTransaction({ body: { cardId, type: 'DEPOSIT', amount: 25 } });
+  await expect(res).toMatchContract('simulateTransaction', 202);
+});
