@@ -6,7 +6,8 @@ import { accessSync, constants, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { twinServer, type ServerSpec } from './server-specs.ts';
-import { LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, type ApiId } from './apis.ts';
+import { LOCAL_CORE_ACCOUNT, apiProfile, type ApiId } from './apis.ts';
+import { twinEnv } from './config.ts';
 import { redactText } from './redact.ts';
 import { PROJECT_ROOT } from './spec.ts';
 
@@ -35,7 +36,7 @@ export function loadTwinServer(api: ApiId, port: number): ServerSpec {
       TWIN_CORE_ACCOUNTS: `${LOCAL_CORE_ACCOUNT.email}:${LOCAL_CORE_ACCOUNT.password}:${LOAD_TWIN_CORE_LIMIT_PER_HOUR}`,
       TWIN_TOKEN_TTL_SECONDS: String(LOAD_TWIN_TOKEN_TTL_SECONDS),
     }
-    : { TWIN_API_KEYS: LOCAL_API_KEY });
+    : twinEnv(apiProfile(api)));
 }
 
 /** Starts a server and resolves once its loopback port accepts connections. */

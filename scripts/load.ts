@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { apiProfile } from '../lib/apis.ts';
 import { assertWithinBudget, BudgetError, formatPlan, planRequests, type RequestPlan } from '../lib/budget.ts';
-import { checkLiveBaseUrl, ConfigError, credentialsFor, freePorts } from '../lib/config.ts';
+import { checkLiveBaseUrl, ConfigError, credentialsFor, freePorts, REQUIRED_LEVEL } from '../lib/config.ts';
 import type { ApiProfile } from '../lib/apis.ts';
 import { findK6, k6InstallGuidance, loadTwinServer, startLocalServer, stopLocalServers, supportsDashboardExport, type K6Binary } from '../lib/local-servers.ts';
 import { mockServer } from '../lib/server-specs.ts';
@@ -28,7 +28,8 @@ export const USAGE = `Usage: npm run load -- <scenario> [--target twin|mock|sand
   scenarios: ${Object.keys(SCRIPTS).join(', ')}
   --target    twin (default): the in-memory twin, started on loopback; mock: Prism's stateless mock;
               sandbox: SOVERA_BASE_URL with SOVERA_API_KEY (core-balance: CORE_BASE_URL with CORE_EMAIL and
-              CORE_PASSWORD), within 80% of RATE_LIMIT_PER_HOUR (default 1000)
+              CORE_PASSWORD; layer-hot-path: API_LAYER_BASE_URL with API_LAYER_KEY_ADMIN), within 80% of
+              RATE_LIMIT_PER_HOUR (default 1000; required for layer-hot-path, whose docs state no limit)
   --profile   smoke (default), load, stress (local: ramps until thresholds break), soak
   --dry-run   print the request plan and stop
   --runners   plan for N distributed k6 instances (k6-operator parallelism; set RUNNERS=N in their
@@ -113,7 +114,8 @@ export function resolveRun(options: LoadOptions, env: Env = process.env): Resolv
     checkLoadBaseUrl(sandboxUrl, 'sandbox', apiId, { [api.env.baseUrl]: sandboxUrl });
   }
   const auth = credentialsFor(api, options.target, env);
-  const apiKey = auth.scheme === 'basic-key' ? auth.apiKey : '';
+  // The API Layer's hot path freezes cards (Admin, Level 3): a load run goes out with the Admin key.
+  const apiKey = auth.scheme === 'basic-key' ? auth.apiKey : auth.scheme === 'level-keys' ? auth.keys[REQUIRED_LEVEL]! : '';
   const credentials = auth.scheme === 'bearer-login' ? { email: auth.email, password: auth.password } : undefined;
 
   const costs = flowCostTable(exampleResponder(loadSpec(apiId)), apiId);
@@ -157,7 +159,7 @@ export async function runLoad(argv: string[], env: Env = process.env, out: (line
   const sample = run.contractSample ?? profile.contractSample;
 
   out(`Load ${options.script}: profile ${options.profile} on ${options.target}${run.sandboxUrl ? ` (${run.sandboxUrl})` : ''}${options.runners > 1 ? `, ${options.runners} runners` : ''}`);
-  const members = run.api === 'core' ? 'cards' : 'cardholders';
+  const members = run.api === 'sovera' ? 'cardholders' : 'cards';
   out(`  scenarios: ${SCRIPTS[options.script].join(', ')}; pool ${profile.poolSize} ${members} for up to ${profile.maxVUs} VUs; contract sample ${sample}`);
   if (profile.poolSize < profile.maxVUs) {
     out(`  warning: POOL_SIZE ${profile.poolSize} is below the ${profile.maxVUs} VUs: VUs may share cards, and ${run.api === 'core' ? 'balance checks fail' : 'lifecycle steps answer 400'}.`);

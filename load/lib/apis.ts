@@ -23,6 +23,8 @@ export interface LoadApi {
   setupStep: 'readiness probe' | 'login';
   /** undefined when the docs state none (API Layer): a sandbox run then needs RATE_LIMIT_PER_HOUR. */
   rateLimitPerHour: number | undefined;
+  /** The header an API key goes in, lower case, when it is not HTTP Basic (API Layer: the spec's x-api-key). */
+  keyHeader?: string;
   /** The machine-readable code of an error body, '' when there is none. */
   errorCode(body: any): string;
 }
@@ -54,12 +56,14 @@ export const LOAD_APIS: Record<LoadApiId, LoadApi> = {
   'api-layer': {
     id: 'api-layer',
     defaultBaseUrl: 'http://127.0.0.1:4020',
-    // Docs 003 name no host: a sandbox run goes to the host of API_LAYER_BASE_URL only.
-    sandboxHosts: [],
+    // Docs 003 name no host; the spec's server is a placeholder, so in practice a run goes to API_LAYER_BASE_URL's host.
+    sandboxHosts: ['sandbox.api-layer.example'],
     productionHosts: APIS['api-layer'].productionHosts,
     baseUrlVariable: APIS['api-layer'].env.baseUrl,
     setupStep: 'readiness probe',
     rateLimitPerHour: APIS['api-layer'].rateLimitPerHour,
+    // spec/api-layer.yaml's security scheme (checked against the spec by test/load/bundle.test.ts).
+    keyHeader: 'x-api-key',
     errorCode: (body) => (body && typeof body.code === 'string' ? body.code : ''),
   },
 };

@@ -2,7 +2,7 @@
 // takes the environment as an argument (tested in Node); k6 passes its __ENV.
 // Secrets (API_KEY, CORE_PASSWORD) are only ever turned into the Authorization header or the
 // login body, never printed.
-import { LOCAL_API_KEY, LOCAL_CORE_ACCOUNT } from '../../lib/apis.ts';
+import { LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LEVEL_KEYS } from '../../lib/apis.ts';
 import { LOAD_APIS, type LoadApi, type LoadApiId } from './apis.ts';
 import { isLoadTarget, isProfileName, type LoadTarget, type ProfileName } from './profiles.ts';
 import { scriptApi } from './scenarios.ts';
@@ -62,8 +62,9 @@ export function readConfig(env: Env, script: string): LoadConfig {
     }
     credentials = { email, password };
   } else {
-    apiKey = env.API_KEY || (target === 'sandbox' ? '' : LOCAL_API_KEY);
-    if (!apiKey) throw new LoadConfigError('API_KEY is not set for TARGET=sandbox; pass your sandbox key in the environment (npm run load does it from SOVERA_API_KEY).');
+    // The API Layer's local key is the twin's Admin one: the hot path freezes cards (Level 3).
+    apiKey = env.API_KEY || (target === 'sandbox' ? '' : api.id === 'api-layer' ? LOCAL_LEVEL_KEYS[3] : LOCAL_API_KEY);
+    if (!apiKey) throw new LoadConfigError(`API_KEY is not set for TARGET=sandbox; pass your sandbox key in the environment (npm run load does it from ${api.id === 'api-layer' ? 'API_LAYER_KEY_ADMIN' : 'SOVERA_API_KEY'}).`);
   }
   return {
     api: api.id,

@@ -3,11 +3,11 @@
 // stateless mock does). Flows guard assertions, never requests, with the stateful flag, so the
 // count holds on every target. Pure; the build feeds it the spec's examples, one API at a time.
 import { runFlowSync, type Flow, type Step, type StepResponse } from '../../scenarios/flow.ts';
-import { coreLogin, type CoreCard } from '../../scenarios/core.ts';
-import type { Cardholder, NaturalUserInput } from '../../scenarios/sovera.ts';
+import { coreLogin } from '../../scenarios/core.ts';
+import type { NaturalUserInput } from '../../scenarios/sovera.ts';
 import type { LoadApiId } from './apis.ts';
 import { LOAD_TARGETS, type FlowCost, type LoadTarget } from './profiles.ts';
-import { READINESS_OPERATION, READINESS_REQUESTS, SCENARIOS, provisionCoreMember, provisionMember, scenariosOf } from './scenarios.ts';
+import { LOAD_ENTRIES, SCENARIOS, scenariosOf } from './scenarios.ts';
 
 export type Responder = (step: Step) => StepResponse;
 
@@ -32,26 +32,22 @@ export function measureFlow(flow: Flow<unknown>, respond: Responder): FlowCost {
   return { requests, operations };
 }
 
-const SAMPLE_MEMBER: Cardholder = { userId: 'cost-user', walletId: 'cost-wallet', cardId: 'cost-card' };
-const SAMPLE_CORE_CARD: CoreCard = { customerId: 'cost-customer', cardId: 'cost-card', currency: 'USD', balance: 0 };
 const SAMPLE_USER: NaturalUserInput = { firstName: 'Cost', lastName: 'Count', email: 'cost@example.com', currency: 'USD' };
 
 /** The cost table of one API's scenarios, provisioning and setup entry (respond: that API's spec examples). */
 export function flowCostTable(respond: Responder, api: LoadApiId = 'sovera'): FlowCostTable {
   const iterations: Record<string, FlowCost> = {};
-  const member = api === 'core' ? SAMPLE_CORE_CARD : SAMPLE_MEMBER;
+  const { sampleMember: member, provision: provisionFlow, entry } = LOAD_ENTRIES[api];
   for (const name of scenariosOf(api)) {
     for (const target of LOAD_TARGETS) {
       const flow = SCENARIOS[name].iteration(member, { clientCode: 'COST', stateful: false, target });
       iterations[costKey(name, target)] = measureFlow(flow, respond);
     }
   }
-  const provision = api === 'core'
-    ? measureFlow(provisionCoreMember(SAMPLE_USER, { stateful: false }), respond)
-    : measureFlow(provisionMember(SAMPLE_USER, 'COST'), respond);
-  const readiness = api === 'core'
+  const provision = measureFlow(provisionFlow(SAMPLE_USER, 'COST', { stateful: false }), respond);
+  const readiness = entry.kind === 'login'
     ? measureFlow(coreLogin({ email: 'cost@example.com', password: 'cost' }), respond)
-    : { requests: READINESS_REQUESTS, operations: [READINESS_OPERATION] };
+    : { requests: 1, operations: [entry.operationId] };
   return { iterations, provision, readiness, readinessRequests: readiness.requests };
 }
 

@@ -29,3 +29,15 @@ declare module 'harness-generated:core' {
   export const FLOW_COSTS: FlowCostTable;
   export const FORMATS: string[];
 }
+
+declare module 'harness-generated:api-layer' {
+  import type { OperationMeta, ResponseValidator } from './k6-runner.ts';
+  import type { FlowCostTable } from './flow-costs.ts';
+
+  export const OPERATIONS: Record<string, OperationMeta>;
+  export const VALIDATORS: Record<string, ResponseValidator>;
+  export const DOCUMENTED_VALIDATORS: Record<string, ResponseValidator>;
+  export const INFERRED_BODIES: string[];
+  export const FLOW_COSTS: FlowCostTable;
+  export const FORMATS: string[];
+}

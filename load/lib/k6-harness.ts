@@ -20,7 +20,7 @@ import {
   type Execute, type OperationMeta, type ResponseValidator, type RunnerConfig, type RunnerDeps,
 } from './k6-runner.ts';
 import { buildProfile } from './profiles.ts';
-import { provisionCoreMember, provisionMember, READINESS_OPERATION, scenariosApi, SCENARIOS, type IterationContext, type ScenarioName } from './scenarios.ts';
+import { LOAD_ENTRIES, scenariosApi, SCENARIOS, type IterationContext, type ScenarioName } from './scenarios.ts';
 
 // Custom metrics exist from init on, so thresholds on them always resolve.
 const contractViolations = new Counter('contract_violations');
@@ -91,7 +91,9 @@ export function createLoadTest(script: string, names: ScenarioName[], generated:
   const log = limitedLog(deps.warn, 10);
   const base: RunnerConfig = {
     baseUrl: config.baseUrl,
-    authorization: api.id === 'core' ? undefined : basicKeyAuthorization(config.apiKey),
+    // Core: the bearer token of setup()'s login, below; a key in its own header (API Layer); else HTTP Basic (Sovera).
+    authorization: api.id === 'core' || api.keyHeader ? undefined : basicKeyAuthorization(config.apiKey),
+    credentialHeaders: api.keyHeader ? { [api.keyHeader]: config.apiKey } : undefined,
     contractSample,
     operations: generated.OPERATIONS,
     validators: generated.VALIDATORS,
@@ -126,7 +128,8 @@ export function createLoadTest(script: string, names: ScenarioName[], generated:
     },
     setup(): SetupData {
       const runId = Date.now().toString(36);
-      if (api.id === 'core') {
+      const { entry, provision } = LOAD_ENTRIES[api.id];
+      if (entry.kind === 'login') {
         const session = loginForSetup(createExecutor(deps, base, log), config.credentials!, config.baseUrl);
         const data: SetupData = { pool: [], token: session.token };
         data.pool = provisionPool(executorFor(data), {
@@ -134,13 +137,13 @@ export function createLoadTest(script: string, names: ScenarioName[], generated:
           clientCode: config.clientCode,
           users,
           runId,
-          provision: (user) => provisionCoreMember(user, checks),
+          provision: (user, clientCode) => provision(user, clientCode, checks),
           errorCode: api.errorCode,
         });
         return data;
       }
-      checkReadiness(deps, base, READINESS_OPERATION);
-      const pool = provisionPool(execute!, { poolSize: profile.poolSize, clientCode: config.clientCode, users, runId, provision: provisionMember, errorCode: api.errorCode });
+      checkReadiness(deps, base, entry.operationId, entry.input, entry.keyHint);
+      const pool = provisionPool(execute!, { poolSize: profile.poolSize, clientCode: config.clientCode, users, runId, provision: (user, clientCode) => provision(user, clientCode, checks), errorCode: api.errorCode });
       return { pool };
     },
     iterate(scenario, data) {

@@ -4,7 +4,7 @@
 // k6 itself comes in through RunnerDeps, so this module runs (and is tested) in Node too.
 import { FlowError, runFlowSync, type Flow, type Step, type StepResponse } from '../../scenarios/flow.ts';
 import { coreLogin, type CoreCredentials, type CoreSession } from '../../scenarios/core.ts';
-import { buildRequest, type OperationRef } from '../../lib/http.ts';
+import { buildRequest, type OperationInput, type OperationRef } from '../../lib/http.ts';
 
 export interface HttpResponseLike {
   status: number;
@@ -55,6 +55,8 @@ export interface RunnerConfig {
   baseUrl: string;
   /** Authorization header value; never logged. Undefined: no header (Core's login). */
   authorization: string | undefined;
+  /** Further credential headers (the API Layer's X-API-Key); never logged. */
+  credentialHeaders?: Record<string, string>;
   /** Share of responses (0..1) validated against the spec. */
   contractSample: number;
   operations: Record<string, OperationMeta>;
@@ -107,7 +109,7 @@ export function limitedLog(warn: (message: string) => void, limit: number): (mes
 export function createExecutor(deps: RunnerDeps, config: RunnerConfig, log = limitedLog(deps.warn, 10)): Execute {
   const prepared: Record<string, PreparedOperation> = {};
   const sample = config.contractSample;
-  const options = { baseUrl: config.baseUrl, authorization: config.authorization };
+  const options = { baseUrl: config.baseUrl, authorization: config.authorization, headers: config.credentialHeaders };
 
   function prepare(operationId: string): PreparedOperation {
     const meta = config.operations[operationId];
@@ -274,12 +276,13 @@ export interface PoolOptions<M = any, U extends { email: string } = any> {
 }
 
 /** Checks the target answers before provisioning anything: one request, and a clear error when it does not. */
-export function checkReadiness(deps: RunnerDeps, config: RunnerConfig, operationId: string): void {
+export function checkReadiness(deps: RunnerDeps, config: RunnerConfig, operationId: string, input: OperationInput = { path: { walletId: 'readiness-probe' } }, keyHint = 'SOVERA_API_KEY for a sandbox, TWIN_API_KEYS for a twin'): void {
   const meta = config.operations[operationId];
   if (!meta) throw new Error(`Readiness operation "${operationId}" is not in the bundled spec.`);
-  const req = buildRequest({ operationId, method: meta.method, path: meta.path }, { path: { walletId: 'readiness-probe' } }, {
+  const req = buildRequest({ operationId, method: meta.method, path: meta.path }, input, {
     baseUrl: config.baseUrl,
     authorization: config.authorization,
+    headers: config.credentialHeaders,
   });
   const res = deps.request(req.method, req.url, null, {
     headers: req.headers,
@@ -291,7 +294,7 @@ export function checkReadiness(deps: RunnerDeps, config: RunnerConfig, operation
     throw new Error(`Cannot reach ${config.baseUrl} (${res.error || 'no response'}). Start the target first (npm run load starts the twin or mock itself), or fix BASE_URL.`);
   }
   if (res.status === 401 || res.status === 403) {
-    throw new Error(`${config.baseUrl} refused the API key (${operationId} answered ${res.status}). Check SOVERA_API_KEY for a sandbox, TWIN_API_KEYS for a twin.`);
+    throw new Error(`${config.baseUrl} refused the API key (${operationId} answered ${res.status}). Check ${keyHint}.`);
   }
   if (res.status === 429) {
     deps.counters.rateLimited.add(1, { operation: operationId });

@@ -7,6 +7,8 @@ import {
   type CoreBalanceSteps, type CoreCard, type CoreCustomerInput,
 } from '../../scenarios/core.ts';
 import { balanceCheck, cardLifecycle, provisionCardholder, type Cardholder, type NaturalUserInput } from '../../scenarios/sovera.ts';
+import { layerHotPath, provisionVirtualCard, type VirtualCardMember } from '../../scenarios/api-layer.ts';
+import type { OperationInput } from '../../lib/http.ts';
 import type { LoadApiId } from './apis.ts';
 import type { LoadTarget } from './profiles.ts';
 
@@ -30,7 +32,7 @@ export interface LoadScenario<M = any> {
   iteration(member: M, ctx: IterationContext): Flow<unknown>;
 }
 
-export type ScenarioName = 'lifecycle' | 'balance-check' | 'core-balance';
+export type ScenarioName = 'lifecycle' | 'balance-check' | 'core-balance' | 'layer-hot-path';
 
 /** Top-up of each core-balance iteration, in the card's currency units (x.5: exact in binary floating point). */
 export const CORE_TOP_UP_AMOUNT = 12.5;
@@ -54,6 +56,12 @@ export const SCENARIOS: Record<ScenarioName, LoadScenario> = {
     description: 'addBalance (balance grew by the amount), listMovements (newest is the positive top-up), getCard (same balance, active) on the VU\'s own card',
     iteration: (member: CoreCard, ctx) => coreBalanceIteration(member, ctx),
   },
+  'layer-hot-path': {
+    name: 'layer-hot-path',
+    api: 'api-layer',
+    description: 'getVirtualCard (ACTIVE), updateVirtualCardLimits, overrideVirtualBalance (the amount replaces the balance), freezeVirtualCard frozen then unfrozen, on the VU\'s own TOP_UP card',
+    iteration: (member: VirtualCardMember, ctx) => layerHotPath(member, nextRound(member.cardId), ctx),
+  },
 };
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
 
@@ -63,6 +71,7 @@ export const SCRIPTS: Record<string, ScenarioName[]> = {
   'balance-check': ['balance-check'],
   gate: ['lifecycle', 'balance-check'],
   'core-balance': ['core-balance'],
+  'layer-hot-path': ['layer-hot-path'],
 };
 
 /** The API a script's scenarios call (one per script: one spec, one auth, one pool). */
@@ -83,6 +92,50 @@ export function scenariosOf(api: LoadApiId): ScenarioName[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// How setup() gets in and provisions a pool member, per API
+// ---------------------------------------------------------------------------------------------
+
+export interface LoadEntry<M = any> {
+  /** A pool member as the request counter uses it (its ids are never sent anywhere). */
+  sampleMember: M;
+  provision(user: NaturalUserInput, clientCode: string, checks: { stateful: boolean }): Flow<M>;
+  /**
+   * setup()'s first request: a readiness probe (an unknown id, answered 404 by a server and 200 by
+   * the mock), or Core's login, whose token the VUs share.
+   */
+  entry: { kind: 'readiness'; operationId: string; input: OperationInput; keyHint: string } | { kind: 'login' };
+}
+
+export const LOAD_ENTRIES: Record<LoadApiId, LoadEntry> = {
+  sovera: {
+    sampleMember: { userId: 'cost-user', walletId: 'cost-wallet', cardId: 'cost-card' } satisfies Cardholder,
+    provision: (user, clientCode) => provisionMember(user, clientCode),
+    entry: { kind: 'readiness', operationId: 'getWallet', input: { path: { walletId: 'readiness-probe' } }, keyHint: 'SOVERA_API_KEY for a sandbox, TWIN_API_KEYS for a twin' },
+  },
+  core: {
+    sampleMember: { customerId: 'cost-customer', cardId: 'cost-card', currency: 'USD', balance: 0 } satisfies CoreCard,
+    provision: (user, _clientCode, checks) => provisionCoreMember(user, checks),
+    entry: { kind: 'login' },
+  },
+  'api-layer': {
+    sampleMember: { cardId: 'cost-card', balance: 0 } satisfies VirtualCardMember,
+    provision: (user) => provisionVirtualCard({ currency: 'USD', approvalMethod: 'TOP_UP', email: user.email }, LAYER_POOL_FUNDS),
+    entry: { kind: 'readiness', operationId: 'getVirtualCard', input: { path: { cardId: 'readiness-probe' } }, keyHint: 'API_LAYER_KEY_ADMIN for a sandbox, TWIN_API_LAYER_KEYS for a twin' },
+  },
+};
+
+/** Funds each API Layer pool card gets by override, in currency units. */
+export const LAYER_POOL_FUNDS = 100;
+
+// The hot path's round per card: which limits and amount the next iteration sets (one map per VU runtime).
+const rounds = new Map<string, number>();
+function nextRound(cardId: string): number {
+  const round = rounds.get(cardId) ?? 0;
+  rounds.set(cardId, round + 1);
+  return round;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Sovera
 // ---------------------------------------------------------------------------------------------
 
@@ -94,9 +147,6 @@ export function provisionMember(user: NaturalUserInput, clientCode: string): Flo
   return provisionCardholder(user, clientCode, POOL_FUNDS_CENTS);
 }
 
-/** The operation setup() probes first: a GET with a path parameter, answered 404 (or the mock's 200) for an unknown id. */
-export const READINESS_OPERATION = 'getWallet';
-export const READINESS_REQUESTS = 1;
 
 // ---------------------------------------------------------------------------------------------
 // Core

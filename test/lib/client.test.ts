@@ -102,3 +102,29 @@ test('a 429 stops the check with a clear RateLimitedError, or is answered when t
     await fake.close();
   }
 });
+
+test('level-keys client: each operation goes out with the least-privileged key that suffices, in X-API-Key, masked; no key of the level: MissingKeyError', async () => {
+  const seen: { url: string; key: string | undefined; authorization: string | undefined }[] = [];
+  const server = await fakeCore((url, headers) => {
+    seen.push({ url, key: headers['x-api-key'] as string | undefined, authorization: headers.authorization });
+    return { status: 404, body: { code: 'NOT_FOUND', message: 'no such card' } };
+  });
+  try {
+    const endpoint: TargetEndpoint = { ...server.endpoint, api: 'api-layer' };
+    const keys = { 2: 'layer-operational-key-123', 3: 'layer-admin-key-456' };
+    const client = createClient<Record<string, never>>({ endpoint, auth: { levelKeys: keys } });
+    const read = await client.call('getVirtualCard' as never, { path: { cardId: 'vc_1' } }); // Level 1: no Read-Only key, so the Operational one
+    await client.call('freezeVirtualCard' as never, { path: { cardId: 'vc_1' }, body: { frozen: true } }); // Level 3: Admin
+    assert.deepEqual(seen.map((s) => s.key), ['layer-operational-key-123', 'layer-admin-key-456']);
+    assert.ok(seen.every((s) => s.authorization === undefined), 'no Authorization header');
+    assert.equal(read.headers['x-api-key'], undefined, 'response headers hold no key');
+    assert.equal(redactText('key layer-admin-key-456 leaked'), `key ${REDACTED} leaked`, 'the keys are known secrets');
+    let skipped: string | undefined;
+    const noManagement = createClient<Record<string, never>>({ endpoint, auth: { levelKeys: keys }, onMissingKey: (e) => { skipped = e.message; } });
+    await assert.rejects(noManagement.call('listBlockchains' as never, {}), /listBlockchains needs a key of access level MANAGEMENT: set API_LAYER_KEY_MANAGEMENT/);
+    assert.match(skipped ?? '', /API_LAYER_KEY_MANAGEMENT/);
+    assert.equal(seen.length, 2, 'nothing was sent without the key');
+  } finally {
+    await server.close();
+  }
+});

@@ -10,8 +10,20 @@ const ports = (n: number) => Array.from({ length: n }, (_, i) => 5000 + i);
 const plan = (env: Record<string, string>) => resolveRunPlan(env, ports);
 
 test('defaults to every API on the twin and the mock, all started locally', () => {
-  assert.deepEqual(plan({}).endpoints.map((e) => `${e.api}@${e.target}`), ['sovera@twin', 'sovera@mock', 'core@twin', 'core@mock']);
-  assert.equal(new Set(plan({}).servers.map((s) => s.port)).size, 6, 'one port per server');
+  assert.deepEqual(plan({}).endpoints.map((e) => `${e.api}@${e.target}`), ['sovera@twin', 'sovera@mock', 'core@twin', 'core@mock', 'api-layer@twin', 'api-layer@mock']);
+  assert.equal(new Set(plan({}).servers.map((s) => s.port)).size, 9, 'one port per server');
+});
+
+test('API=api-layer: the twin with one local key per access level; a sandbox needs the Admin key, the other levels are optional', () => {
+  const p = plan({ API: 'api-layer' });
+  assert.deepEqual(p.endpoints.map((e) => `${e.api}@${e.target}`), ['api-layer@twin', 'api-layer@mock']);
+  assert.equal(p.endpoints[0].testHooks, true, 'the twin has the outbox and back-dating hooks');
+  assert.equal(p.servers.find((s) => s.name.includes('twin'))?.env?.TWIN_API_LAYER_KEYS,
+    '1:local-layer-read-only,2:local-layer-operational,3:local-layer-admin,MANAGEMENT:local-layer-management');
+  const api = APIS['api-layer'];
+  assert.throws(() => credentialsFor(api, 'sandbox', { API_LAYER_KEY_READ_ONLY: 'r' }), (e: unknown) => e instanceof ConfigError && /API_LAYER_KEY_ADMIN is not set for TARGET=sandbox/.test(e.message));
+  assert.deepEqual(credentialsFor(api, 'sandbox', { API_LAYER_KEY_ADMIN: 'a', API_LAYER_KEY_MANAGEMENT: 'm' }), { scheme: 'level-keys', keys: { 3: 'a', MANAGEMENT: 'm' } });
+  assert.throws(() => plan({ API: 'api-layer', TARGET: 'sandbox', API_LAYER_BASE_URL: 'http://layer.example.com', API_LAYER_KEY_ADMIN: 'a' }), /plain http/);
 });
 
 test('API=sovera: the twin and the mock, both started locally', () => {

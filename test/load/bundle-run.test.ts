@@ -22,15 +22,19 @@ const outDir = mkdtempSync(path.join(os.tmpdir(), 'k6-bundles-'));
 let info: BuildInfo;
 const baseUrls: Partial<Record<LoadTarget, string>> = {};
 const coreUrls: Partial<Record<LoadTarget, string>> = {};
+const layerUrls: Partial<Record<LoadTarget, string>> = {};
 
 before(async () => {
   info = await buildLoadBundles({ outDir });
-  const [twinPort, mockPort, coreTwinPort, coreMockPort] = freePorts(4);
+  const [twinPort, mockPort, coreTwinPort, coreMockPort, layerTwinPort, layerMockPort] = freePorts(6);
   await Promise.all([
     startLocalServer(loadTwinServer('sovera', twinPort)), startLocalServer(mockServer('sovera', mockPort)),
     // The Core twin as npm run load starts it: the local account, a limit no load run reaches.
     startLocalServer(loadTwinServer('core', coreTwinPort)), startLocalServer(mockServer('core', coreMockPort)),
+    startLocalServer(loadTwinServer('api-layer', layerTwinPort)), startLocalServer(mockServer('api-layer', layerMockPort)),
   ]);
+  layerUrls.twin = `http://127.0.0.1:${layerTwinPort}${apiProfile('api-layer').basePath}`;
+  layerUrls.mock = `http://127.0.0.1:${layerMockPort}`;
   baseUrls.twin = `http://127.0.0.1:${twinPort}${apiProfile('sovera').basePath}`;
   baseUrls.mock = `http://127.0.0.1:${mockPort}`; // Prism serves at the root
   coreUrls.twin = `http://127.0.0.1:${coreTwinPort}${apiProfile('core').basePath}`;
@@ -38,10 +42,10 @@ before(async () => {
 });
 after(async () => { await stopLocalServers(); });
 
-async function runSmoke(script: string, target: LoadTarget) {
+async function runSmoke(script: string, target: LoadTarget, baseUrl?: string) {
   const reportDir = mkdtempSync(path.join(os.tmpdir(), 'k6-report-'));
-  const urls = scriptApi(script) === 'core' ? coreUrls : baseUrls;
-  const { mod, emu } = await loadBundle(path.join(outDir, `${script}.js`), { BASE_URL: urls[target]!, TARGET: target, PROFILE: 'smoke', REPORT_DIR: reportDir });
+  const urls = { sovera: baseUrls, core: coreUrls, 'api-layer': layerUrls }[scriptApi(script)];
+  const { mod, emu } = await loadBundle(path.join(outDir, `${script}.js`), { BASE_URL: baseUrl ?? urls[target]!, TARGET: target, PROFILE: 'smoke', REPORT_DIR: reportDir });
   try {
     const scenarios = mod.options.scenarios as Record<string, { executor: string; vus: number; iterations: number; exec: string }>;
     assert.deepEqual(Object.keys(scenarios), SCRIPTS[script]);
@@ -209,5 +213,37 @@ describe('core-balance.js options and failures', () => {
       await emu.close();
       await limited.stop();
     }
+  });
+});
+
+for (const target of ['twin', 'mock'] as LoadTarget[]) {
+  describe(`layer-hot-path.js, smoke profile, on the API Layer ${target}`, () => {
+    test('setup probes and provisions one TOP_UP card per VU; every iteration passes and validates against the spec', async () => {
+      const { emu, data, setupRequests, planned } = await runSmoke('layer-hot-path', target);
+      assert.deepEqual(emu.warnings, [], 'no warning: no violation, no failed flow');
+      assert.deepEqual(emu.aborts, []);
+      assert.equal(setupRequests, 1 + data.pool.length * info.apis['api-layer'].flowCosts.provision.requests, 'readiness probe plus the pool');
+      if (target === 'twin') assert.equal(new Set(data.pool.map((m: { cardId: string }) => m.cardId)).size, data.pool.length, 'distinct cards');
+      assert.equal(emu.requests.length, planned, 'exactly the planned requests');
+      assert.deepEqual(emu.checks.filter((c) => !c.ok), []);
+      assert.ok(emu.checks.some((c) => c.name === 'layer-hot-path flow completes'));
+      assert.equal(emu.metrics.contract_violations, undefined, 'no contract violation');
+      for (const r of emu.requests) assert.ok(!r.url.includes('local-layer'), 'the key never goes in a URL');
+    });
+  });
+}
+
+describe('layer-hot-path.js catches a contract break under load', () => {
+  // The card statuses are an inferred enum (docs 003 name ACTIVE and BLOCKED only): an unknown one is an
+  // unconfirmed assumption, which fails a twin run (contract_assumptions threshold), not a contract violation.
+  test('a twin whose getVirtualCard answers a status the spec does not know: assumptions counted on getVirtualCard, the flow fails', async () => {
+    const [port] = freePorts(1);
+    await startLocalServer({ name: 'broken API Layer twin', port, command: `node --import tsx test/support/broken-layer-twin.ts ${port}` });
+    const { emu } = await runSmoke('layer-hot-path', 'twin', `http://127.0.0.1:${port}`);
+    const assumptions = emu.metrics.contract_assumptions ?? [];
+    assert.ok(assumptions.length > 0, 'assumptions counted');
+    assert.ok(assumptions.every((v) => v.tags?.operation === 'getVirtualCard'), 'on getVirtualCard only');
+    assert.equal(emu.metrics.contract_violations, undefined, 'no documented rule is broken');
+    assert.ok(emu.checks.some((c) => !c.ok && c.name === 'layer-hot-path flow completes'), 'the flow fails too (the card is not ACTIVE)');
   });
 });

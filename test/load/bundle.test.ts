@@ -81,6 +81,18 @@ describe('npm run load:build output', () => {
       const hosts = (spec.document.servers ?? []).map((s) => new URL(s.url).hostname).filter((h) => !spec.api.productionHosts.includes(h));
       assert.deepEqual(LOAD_APIS[api].sandboxHosts, hosts);
     });
+
+    test(`${api}: the key goes where the spec's security scheme says`, () => {
+      const scheme = securitySchemeOf(api);
+      if (scheme?.type === 'apiKey') assert.equal(LOAD_APIS[api].keyHeader, scheme.name.toLowerCase());
+      else assert.equal(LOAD_APIS[api].keyHeader, undefined, 'HTTP Basic or a bearer token: no key header');
+    });
+  }
+
+  function securitySchemeOf(api: LoadApiId): { type?: string; name: string } | undefined {
+    const doc = loadSpec(api).document;
+    const name = Object.keys(doc.security?.[0] ?? {})[0];
+    return name ? (doc.components?.securitySchemes?.[name] as { type?: string; name: string }) : undefined;
   }
 
   test('sovera: the sandbox variant of lifecycle skips the physical-card ack', () => {

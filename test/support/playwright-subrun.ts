@@ -5,9 +5,10 @@ import { PROJECT_ROOT } from '../../lib/spec.ts';
 
 export interface SubRun { status: number | null; output: string }
 
-export function runPlaywright(config: string, env: Record<string, string>, workers = 1): Promise<SubRun> {
+/** `args`: further Playwright arguments, e.g. ['--grep', 'reissue'] to run only some tests. */
+export function runPlaywright(config: string, env: Record<string, string>, workers = 1, args: string[] = []): Promise<SubRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--config', config, '--workers', String(workers)], {
+    const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--config', config, '--workers', String(workers), ...args], {
       cwd: PROJECT_ROOT,
       env: subRunEnv(env),
     });

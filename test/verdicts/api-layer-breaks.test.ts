@@ -1,0 +1,123 @@
+// The API Layer's rules, broken on purpose in copies of the twin (test fixtures), fail the suite
+// (contracts/api-layer, run by Playwright as a user runs it against a sandbox) with messages that
+// name the rule: an operation served one access level too low; a PIN breaking each policy rule
+// accepted; reissue changing the cardId, or the balance; delete not permanent; override accepting
+// a negative amount or a card that is not TOP_UP. STRICT=1, so the one inferred PIN rule fails too
+// (as an unconfirmed assumption, where the documented ones are contract failures).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LOCAL_LEVEL_KEYS } from '../../lib/apis.ts';
+import { apiLayerHandlers } from '../../twin/api-layer/handlers.ts';
+import type { ApiLayerPrincipal, ApiLayerState } from '../../twin/api-layer/state.ts';
+import { startTwin } from '../../twin/main.ts';
+import type { HandlerInput, TwinVariant } from '../../twin/server.ts';
+import { runPlaywright } from '../support/playwright-subrun.ts';
+
+const CONFIG = 'test/support/suite.config.ts';
+type Input = HandlerInput<ApiLayerPrincipal>;
+
+const BROKEN: TwinVariant = {
+  // Every PIN passes (each policy rule broken), and a negative override amount too.
+  accepts: (v, operationId) => operationId === 'updateVirtualCardPin' || (operationId === 'overrideVirtualBalance' && v.pointer === 'body/amount'),
+  handlers: {
+    // Reissue hands out a new cardId.
+    reissueVirtualCard: (state: ApiLayerState, input: Input) => {
+      const result = apiLayerHandlers.reissueVirtualCard(state, input);
+      return { ...result, data: { ...(result.data as object), cardId: `${input.pathParams.cardId}-reissued` } };
+    },
+    // Unblock brings a deleted card back.
+    unblockVirtualCard: (state: ApiLayerState, input: Input) => {
+      const card = state.card(input.principal, input.pathParams.cardId);
+      card.status = 'ACTIVE';
+      return apiLayerHandlers.getVirtualCard(state, input);
+    },
+    // Any card takes an override.
+    overrideVirtualBalance: (state: ApiLayerState, input: Input) => {
+      const card = state.card(input.principal, input.pathParams.cardId);
+      card.balanceMinor = Math.round(input.body.amount * 100);
+      return apiLayerHandlers.getVirtualCard(state, input);
+    },
+  },
+};
+
+const BALANCE_LOST: TwinVariant = {
+  handlers: {
+    reissueVirtualCard: (state: ApiLayerState, input: Input) => {
+      state.card(input.principal, input.pathParams.cardId).balanceMinor = 0;
+      return apiLayerHandlers.reissueVirtualCard(state, input);
+    },
+  },
+};
+
+interface JsonSuite { title: string; suites?: JsonSuite[]; specs?: { title: string; tests: { results: { status: string; error?: { message?: string } }[] }[] }[] }
+
+/** Test title → failure message, for every failed test of a JSON report. */
+function failures(file: string): Map<string, string> {
+  const failed = new Map<string, string>();
+  const walk = (suite: JsonSuite) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests) {
+      const last = t.results[t.results.length - 1];
+      if (last?.status === 'failed') failed.set(spec.title, last.error?.message ?? '');
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const fileSuite of (JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] }).suites) walk(fileSuite);
+  return failed;
+}
+
+/** Runs the API Layer suite against a broken twin as a sandbox; the failures by test title. */
+async function runAgainst(variant: TwinVariant, levels: Record<string, 1 | 2 | 3 | 'MANAGEMENT'>, grep?: string): Promise<Map<string, string>> {
+  const keys = Object.entries(LOCAL_LEVEL_KEYS).map(([level, key]) => ({ key, level: levels[level] ?? (level === 'MANAGEMENT' ? 'MANAGEMENT' : Number(level) as 1 | 2 | 3) }));
+  const twin = await startTwin({ api: 'api-layer', levelKeys: keys, variant });
+  const out = mkdtempSync(path.join(tmpdir(), 'api-layer-breaks-'));
+  try {
+    const run = await runPlaywright(CONFIG, {
+      TARGET: 'sandbox', API: 'api-layer', STRICT: '1', MAX_FAILURES: '0', RUN_OUT: out,
+      API_LAYER_BASE_URL: twin.url,
+      API_LAYER_KEY_READ_ONLY: LOCAL_LEVEL_KEYS[1], API_LAYER_KEY_OPERATIONAL: LOCAL_LEVEL_KEYS[2],
+      API_LAYER_KEY_ADMIN: LOCAL_LEVEL_KEYS[3], API_LAYER_KEY_MANAGEMENT: LOCAL_LEVEL_KEYS.MANAGEMENT,
+    }, 2, grep ? ['--grep', grep] : []);
+    assert.equal(run.status, 1, `the suite fails against the broken twin:\n${run.output.slice(-2000)}`);
+    return failures(`${out}/results.json`);
+  } finally {
+    await twin.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function assertFails(failed: Map<string, string>, title: string, ...patterns: RegExp[]): void {
+  const message = failed.get(title);
+  assert.ok(message !== undefined, `"${title}" fails; failed: ${[...failed.keys()].join(' | ')}`);
+  for (const pattern of patterns) assert.match(message, pattern, `"${title}": ${message}`);
+}
+
+test('API Layer rules broken in a copy of the twin fail the suite, each naming its rule', { timeout: 300_000 }, async () => {
+  // The Read-Only key is served as Operational: every Level-2 operation accepts a key one level too low.
+  const failed = await runAgainst(BROKEN, { 1: 2 });
+  assertFails(failed, 'deleteVirtualCard refuses a Read-Only (Level 1) key', /Contract failure: deleteVirtualCard/, /rule deleteVirtualCard#refuses-lower-level \(documented\)/, /Required access level: Operational Access \(Level 2\)/);
+  assertFails(failed, 'getVirtualCardPan refuses a Read-Only (Level 1) key', /Contract failure/, /getVirtualCardPan#refuses-lower-level/);
+  // Operations one level up are untouched by this break.
+  assert.ok(!failed.has('freezeVirtualCard refuses a Operational (Level 2) key'), 'an Admin operation still refuses the Operational key');
+
+  for (const rule of ['fewer than 4 digits', 'more than 12 digits', 'a character that is not a digit', 'a digit three times in a row']) {
+    assertFails(failed, `updateVirtualCardPin refuses PINs with ${rule} (documented; seed 20261201)`,
+      new RegExp(`Property failed: a PIN with ${rule} is refused`), /Contract failure/, /counterexample \(after \d+ shrinks/, /shaped [A-J']+/, /replay: GEN_SEED=20261201 GEN_PATH=\d/);
+  }
+  assertFails(failed, 'updateVirtualCardPin refuses PINs with a digit three times, never three in a row (inferred; seed 20261201)', /Unconfirmed assumption/, /shaped [A-J]+/);
+  for (const [title, message] of failed) {
+    if (title.startsWith('updateVirtualCardPin')) assert.doesNotMatch(message, /"pin"\s*:\s*"\d/, `${title}: no PIN in the message`);
+  }
+
+  assertFails(failed, 'reissueVirtualCard keeps the cardId and the balance', /Contract failure/, /reissueVirtualCard#keeps-card/, /the cardId remains the same/);
+  assertFails(failed, 'deleteVirtualCard is permanent: the deleted card is refused, and deleting again too', /Contract failure/, /deleteVirtualCard#permanent/);
+  assertFails(failed, 'a negative amount is refused (400)', /Contract failure/, /Only positive values and zero are allowed/);
+  assertFails(failed, 'a card that is not TOP_UP is refused and keeps its balance', /Contract failure/, /overrideVirtualBalance#top-up-cards-only/);
+});
+
+test('API Layer: a reissue that loses the balance fails the suite, naming the rule', { timeout: 120_000 }, async () => {
+  const failed = await runAgainst(BALANCE_LOST, {}, 'reissueVirtualCard keeps');
+  assertFails(failed, 'reissueVirtualCard keeps the cardId and the balance', /Contract failure/, /reissueVirtualCard#keeps-card/, /the balance is kept/);
+});
