@@ -2,7 +2,8 @@
 // responses (for the harness) and requests (for the twin and for request routing) against them.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { ApiId } from './apis.ts';
+import { apiProfile, type ApiId } from './apis.ts';
+import { luhnValid } from './redact.ts';
 import { loadSpec, type JsonSchema, type OperationInfo, type RuleInfo } from './spec.ts';
 import { basisOfSchemaError, ownBasis, type Basis } from './provenance.ts';
 
@@ -27,7 +28,7 @@ export interface Violation {
 /** One thing wrong with a response, and what the broken rule rests on. */
 export interface Finding {
   /** `request`: the answer to a request the spec calls invalid, on inferred grounds only, that was not refused as expected. */
-  kind: 'status' | 'request' | 'header' | 'media' | 'schema';
+  kind: 'status' | 'request' | 'header' | 'media' | 'schema' | 'secret';
   /** One line for people: `/customers/0/email must match format "email"`. */
   text: string;
   basis: Basis;
@@ -108,10 +109,15 @@ export class Contract {
   private readonly paramValidators = new LazyValidators<ValidateFunction>();
   /** "operationId status" -> one validator over the documented headers (lower-cased names, values coerced from text). */
   private readonly headerValidators = new LazyValidators<{ validate: ValidateFunction; names: Map<string, string> }>();
+  /** What "no card secret where the docs do not put one" rests on (`info.x-card-secrets` of the spec). */
+  private readonly cardSecretsBasis: Basis;
 
   constructor(apiId: ApiId) {
     this.apiId = apiId;
-    this.operations = loadSpec(apiId).operations;
+    const spec = loadSpec(apiId);
+    this.operations = spec.operations;
+    this.cardSecretsBasis = ownBasis((spec.document.info as Record<string, unknown>)['x-card-secrets'])
+      ?? { provenance: 'inferred', source: `${apiProfile(apiId).specFile} has no info.x-card-secrets: the harness's own rule that answers carry no card secret they are not documented to` };
     const ajv = newAjv();
     const formAjv = newAjv({ coerceTypes: true }); // form fields arrive as strings
     registerExtensionKeywords([ajv, formAjv], this.operations);
@@ -226,9 +232,32 @@ export class Contract {
         }
       }
     }
+    if (res.body !== undefined && isJson(res.contentType)) findings.push(...this.secretFindings(op, schema, res.body));
     const problems = findings.filter((f) => f.kind !== 'schema').map((f) => f.text);
     const violations = findings.filter((f) => f.violation).map((f) => f.violation!);
     return { ok: findings.length === 0, problems, violations, findings };
+  }
+
+  /**
+   * A card secret the operation's answer is not documented to carry (a PAN in a card read): a
+   * field named as a card secret that the response schema does not declare, or a card-number-
+   * shaped value (13–19 digits, Luhn-valid) in any field that is not one the schema declares as a
+   * secret. Its basis is the spec's `info.x-card-secrets` (the docs' sentence on card secrets).
+   * The finding names the field, never the value.
+   */
+  private secretFindings(op: OperationInfo, schema: JsonSchema | undefined, body: unknown): Finding[] {
+    const declared = declaredProperties(schema);
+    const basis = this.cardSecretsBasis;
+    const findings: Finding[] = [];
+    walkFields(body, '', (pointer, key, value) => {
+      const secretName = isCardSecretField(key);
+      if (secretName && !declared.has(key)) {
+        findings.push({ kind: 'secret', text: `${pointer} is a card secret (${key}) that ${op.operationId} is not documented to answer`, basis });
+      } else if (!secretName && typeof value === 'string' && /^\d{13,19}$/.test(value) && luhnValid(value)) {
+        findings.push({ kind: 'secret', text: `${pointer} holds a card number (13–19 digits, Luhn-valid) that ${op.operationId} is not documented to answer`, basis });
+      }
+    });
+    return findings;
   }
 
   /** Everything that makes a request break the spec's request contract; [] when it is valid. */
@@ -326,3 +355,34 @@ export function registerExtensionKeywordsIn(ajvs: Ajv2020[], schemas: unknown[])
 }
 
 export type { JsonSchema };
+
+/** Card secrets by field name (a subset of lib/redact.ts's secret fields: credentials such as a login's token are answered on purpose). */
+const CARD_SECRET_FIELDS = new Set(['pan', 'cardnumber', 'cvv', 'cvc', 'cvv2', 'pin', 'newpin', 'expdate', 'duedate', 'expiry', 'expirydate', 'expirationdate']);
+
+function isCardSecretField(name: string): boolean {
+  return CARD_SECRET_FIELDS.has(name.toLowerCase());
+}
+
+/** Every property name a (dereferenced) schema declares, at any depth. */
+function declaredProperties(schema: unknown, into = new Set<string>(), seen = new Set<unknown>()): Set<string> {
+  if (!schema || typeof schema !== 'object' || seen.has(schema)) return into;
+  seen.add(schema);
+  const props = (schema as { properties?: Record<string, unknown> }).properties;
+  if (props) for (const name of Object.keys(props)) into.add(name);
+  for (const value of Object.values(schema as Record<string, unknown>)) {
+    if (Array.isArray(value)) value.forEach((v) => declaredProperties(v, into, seen));
+    else if (value && typeof value === 'object') declaredProperties(value, into, seen);
+  }
+  return into;
+}
+
+/** Visits every field of a JSON value with its JSON pointer. */
+function walkFields(node: unknown, pointer: string, visit: (pointer: string, key: string, value: unknown) => void): void {
+  if (Array.isArray(node)) { node.forEach((item, i) => walkFields(item, `${pointer}/${i}`, visit)); return; }
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${pointer}/${key}`;
+    visit(at, key, value);
+    walkFields(value, at, visit);
+  }
+}

@@ -38,7 +38,7 @@ export async function describeContractFailure(res: ApiResponse, operationId: str
 
 export function formatFailure(res: ApiResponse, operationId: string, problems: string[], findings: Finding[] = [], rule?: RuleInfo): string {
   const spec = apiProfile(res.api as ApiId).specFile;
-  const documented = findings.some((f) => f.basis.provenance === 'documented') || findings.length === 0;
+  const documented = findings.some((f) => f.basis.provenance === 'documented' || f.kind === 'secret') || findings.length === 0;
   const headline = documented
     ? `${CONTRACT_FAILURE}: ${operationId} (${res.method} ${res.path}) on ${res.api}@${res.target} via ${res.via} breaks a documented rule`
     : `Unconfirmed assumption: ${operationId} (${res.method} ${res.path}) on ${res.api}@${res.target} via ${res.via} breaks only inferred rules (${enforcedBecause(res)})`;

@@ -13,5 +13,5 @@ export default defineConfig({
   outputDir: `${out}/test-results`,
   reporter: contractReporters(`${out}/reports`),
   // One leak file per API: the project's API picks it.
-  projects: base.projects!.map((p) => ({ ...p, testDir: suite, testMatch: p.name?.startsWith('core@') ? 'core-leak.spec.ts' : 'leak.spec.ts' })),
+  projects: base.projects!.map((p) => ({ ...p, testDir: suite, testMatch: p.name?.startsWith('core@') ? 'core-leak.spec.ts' : p.name?.startsWith('api-layer@') ? 'api-layer-leak.spec.ts' : 'leak.spec.ts' })),
 });

@@ -18,10 +18,15 @@ const SECRETS = { pan: PAN, cvv: 'cvv-731946', pin: 'pin-582094', expDate: 20991
 const API_KEY = 'sk_sandbox_leakcheck_3f9a1c';
 const CORE_TOKEN = 'eyJleakcheck.core-token.7d2e91';
 const CORE_PASSWORD = 'pw-leakcheck-58c3';
+const LAYER_KEY = 'layer-admin-leakcheck-9b41e7';
+const PAN_URL = 'http://127.0.0.1:9/pan/leakcheck-one-time-link-5c8e';
+// The PINs the leak suite's property generates (built there the same way, so they are not in its source text).
+const LEAK_PINS = ['7'.repeat(3) + '142', '7'.repeat(3) + '953'];
 
 test('a failing run leaves no card secret, API key, token or password in reports, results or console', async () => {
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/core/')) return answerCore(req.url, req.headers.authorization ?? '', res);
+    if (req.url?.startsWith('/layer/')) return answerLayer(req.url, String(req.headers['x-api-key'] ?? ''), res);
     res.writeHead(201, { 'content-type': 'application/json', 'x-echo-auth': req.headers.authorization ?? '' });
     // Broken on purpose (cardId is a number) so every contract check fails and prints the body.
     res.end(JSON.stringify({ success: true, data: { cardId: 1, ...SECRETS }, meta: { note: `key ${API_KEY}` } }));
@@ -31,7 +36,8 @@ test('a failing run leaves no card secret, API key, token or password in reports
   try {
     const { port } = server.address() as AddressInfo;
     const run = await runPlaywright('test/security/leak.config.ts', {
-      TARGET: 'sandbox', API: 'sovera,core', SOVERA_BASE_URL: `http://127.0.0.1:${port}/cards/v2`, SOVERA_API_KEY: API_KEY,
+      TARGET: 'sandbox', API: 'sovera,core,api-layer',
+      API_LAYER_BASE_URL: `http://127.0.0.1:${port}/layer`, API_LAYER_KEY_ADMIN: LAYER_KEY, SOVERA_BASE_URL: `http://127.0.0.1:${port}/cards/v2`, SOVERA_API_KEY: API_KEY,
       CORE_BASE_URL: `http://127.0.0.1:${port}/core`, CORE_EMAIL: 'leak@example.com', CORE_PASSWORD, LEAK_OUT: out,
       // Broken on purpose: the pre-flight would refuse it before the leak suite ran; every failure must run.
       PREFLIGHT: '0', MAX_FAILURES: '0',
@@ -39,6 +45,8 @@ test('a failing run leaves no card secret, API key, token or password in reports
     assert.equal(run.status, 1, `the leak suite must fail (it is built to), got ${run.status}:\n${run.output.slice(-2000)}`);
     assert.match(run.output, /Contract failure: checkPan/, 'the contract failure is reported');
     assert.match(run.output, /Contract failure: listCustomers \(GET \/customers\) on core@sandbox/, 'the Core contract failure is reported');
+    assert.match(run.output, /Contract failure: getVirtualCard \(GET \/virtual-cards\/\{cardId\}\) on api-layer@sandbox/, 'the API Layer contract failure is reported');
+    assert.match(run.output, /Property failed: a PIN with a digit three times in a row is refused[\s\S]*shaped AAA/, 'the PIN counterexample is reported by its shape');
 
     const files = listFiles(out);
     assert.ok(files.some((f) => f.endsWith('junit.xml')) && files.some((f) => f.endsWith('index.html')), `reports were written: ${files.join(', ')}`);
@@ -47,7 +55,7 @@ test('a failing run leaves no card secret, API key, token or password in reports
     assert.match(reportData, /Contract failure: checkPan/, 'the HTML report data holds the failure messages');
     const basicAuth = Buffer.from(`${API_KEY}:`).toString('base64');
     assert.match(reportData, /Contract failure: listCustomers/, 'the HTML report data holds the Core failure too');
-    const needles = [...Object.values(SECRETS).map(String), API_KEY, basicAuth, CORE_TOKEN, CORE_PASSWORD];
+    const needles = [...Object.values(SECRETS).map(String), API_KEY, basicAuth, CORE_TOKEN, CORE_PASSWORD, LAYER_KEY, PAN_URL, ...LEAK_PINS];
     const leaks: string[] = [];
     for (const needle of needles) {
       if (run.output.includes(needle)) leaks.push(`console: ${needle}`);
@@ -76,6 +84,17 @@ function answerCore(url: string, authorization: string, res: ServerResponse): vo
   // Broken on purpose (customerId is a number) so the check fails and prints the body.
   res.end(JSON.stringify({ customers: [{ customerId: 7, name: 'Leak', email: 'leak@example.com', token: CORE_TOKEN, password: CORE_PASSWORD }],
     note: `session ${CORE_TOKEN} password ${CORE_PASSWORD} auth ${authorization}` }));
+}
+
+/** An API Layer server: getVirtualCard a broken body with the card's secrets and the echoed key; the PAN link; every PIN accepted. */
+function answerLayer(url: string, key: string, res: ServerResponse): void {
+  const headers = { 'content-type': 'application/json', 'x-request-id': 'req-leak', 'x-echo-key': key };
+  res.writeHead(200, headers);
+  if (url.endsWith('/pan')) { res.end(JSON.stringify({ panUrl: PAN_URL, expiresInSeconds: 60 })); return; }
+  if (url.endsWith('/pin')) { res.end(JSON.stringify({ cardId: 'vc_leak', status: 'ACTIVE', approvalMethod: 'TOP_UP', currency: 'USD', balance: 0, limits: { daily: 1 }, last4: '0000' })); return; }
+  // Broken on purpose (balance is a string) so the check fails and prints the body.
+  res.end(JSON.stringify({ cardId: 'vc_leak', status: 'ACTIVE', approvalMethod: 'TOP_UP', currency: 'USD', balance: 'lots', limits: { daily: 1 }, last4: '0000',
+    pan: SECRETS.pan, cvv: SECRETS.cvv, pin: SECRETS.pin, note: `key ${key}` }));
 }
 
 function listFiles(dir: string): string[] {

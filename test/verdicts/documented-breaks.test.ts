@@ -12,6 +12,7 @@ import { startTwin } from '../../twin/main.ts';
 import type { TwinVariant } from '../../twin/server.ts';
 import { coreHandlers } from '../../twin/core/handlers.ts';
 import { soveraHandlers } from '../../twin/sovera/handlers.ts';
+import { luhnValid } from '../../lib/redact.ts';
 
 const KEY = 'breaks-key';
 const ACCOUNT = { email: 'breaks@example.com', password: 'breaks-pass' };
@@ -148,6 +149,34 @@ test('Core movements: oldest first fails the documented order, named by its rule
         && (error.stack ?? '').includes('documented-breaks.test.ts'), // the report still points at the failing assertion
     );
   } finally { await c.close(); }
+});
+
+// Card secrets: a PAN where the docs put none fails a live run without STRICT, by field name or by
+// shape, and the message names the field, never the number.
+const LEAKED_PAN = '4000123412341234'.slice(0, 15);
+const PAN = (() => { for (let d = 0; d < 10; d++) { const pan = `${LEAKED_PAN}${d}`; if (luhnValid(pan)) return pan; } throw new Error('no Luhn digit'); })();
+
+test('Sovera secrets: getCard answers the PAN (by field name, and as a number-shaped value elsewhere)', async () => {
+  const s = await live('sovera', { rewrite: (op, status, body) => (op === 'getCard' && status === 200 ? { status, body: { ...(body as { data: object }), data: { ...(body as { data: object }).data, pan: PAN, code: PAN } } } : undefined) });
+  try {
+    const { cardId } = await soveraCard(s.call);
+    const res = await s.call('getCard', { path: { cardId } });
+    await assertDocumentedFailure(res, 'getCard', 200, /000 Entities: "CardID: These are the unique identifiers of the card that also serve as an abstraction of the PAN/, /\/data\/pan is a card secret \(pan\) that getCard is not documented to answer/);
+    const message = (await describeContractFailure(res, 'getCard', 200))!;
+    assert.match(message, /\/data\/code holds a card number/);
+    assert.ok(!message.includes(PAN), 'the PAN itself is never in the message');
+  } finally { await s.close(); }
+});
+
+test('Core secrets: a CVV in getCard fails a live run without STRICT, though docs 004 are silent (the harness\'s policy)', async () => {
+  const s = await live('core', { rewrite: (op, status, body) => (op === 'getCard' && status === 200 ? { status, body: { ...(body as object), cvv: '123' } } : undefined) });
+  try {
+    const { cardId } = (await s.call('createCard', { body: { currency: 'USD' } })).body as { cardId: string };
+    const message = await describeContractFailure(await s.call('getCard', { path: { cardId } }), 'getCard', 200);
+    assert.ok(message, 'getCard must fail');
+    assert.match(message, /^Contract failure: /);
+    assert.match(message, /\/cvv is a card secret \(cvv\).*\[inferred: docs 004 say nothing of card secrets/);
+  } finally { await s.close(); }
 });
 
 test('the inferred neighbours of those rules are only reported on a live target (no STRICT)', async () => {
