@@ -6,7 +6,7 @@
 // contract failure, not a calibration. The spec file keeps its comments and anchors: the changes
 // the library computed are replayed onto the YAML document.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parse, parseDocument, stringify } from 'yaml';
+import { isAlias, isNode, parse, parseDocument, stringify, type Document } from 'yaml';
 import { openapiOverlay } from 'openapi-format';
 import { ownBasis, pointerTokens, type Basis } from './provenance.ts';
 import type { AssumptionRecord } from './verdict.ts';
@@ -259,8 +259,9 @@ interface Change { path: Path; value: unknown; removed: boolean }
 export async function applyOverlay(overlayFile: string, specFile: string, outFile = specFile): Promise<ApplyResult> {
   const overlay = parse(readFileSync(overlayFile, 'utf8')) as Overlay;
   const text = readFileSync(specFile, 'utf8');
+  // Aliases parse into one shared object; the overlay works on a copy where each use is its own.
   const original = parse(text, { merge: true }) as Node;
-  const { data, resultData } = await openapiOverlay(structuredClone(original) as never, { overlaySet: overlay } as never) as unknown as { data: Node; resultData: { unusedActions: OverlayAction[] } };
+  const { data, resultData } = await openapiOverlay(JSON.parse(JSON.stringify(original)) as never, { overlaySet: overlay } as never) as unknown as { data: Node; resultData: { unusedActions: OverlayAction[] } };
   const changes = diff(original, data, []);
   const refused = changes.filter((c) => !changeAllowed(original, c));
   if (refused.length) {
@@ -269,6 +270,7 @@ export async function applyOverlay(overlayFile: string, specFile: string, outFil
   }
   const yamlDoc = parseDocument(text);
   for (const c of [...changes].sort((a, b) => b.path.length - a.path.length)) {
+    unaliasAlong(yamlDoc, c.path);
     if (c.removed) yamlDoc.deleteIn(c.path);
     else yamlDoc.setIn(c.path, yamlDoc.createNode(c.value));
   }
@@ -305,6 +307,25 @@ function isRuleOrInferredSibling(doc: Node, path: Path): boolean {
   return isObject(parent) && parent['x-status-provenance'] === 'inferred' && (last === 'status' || last === 'x-status-source');
 }
 
+/**
+ * A change below a YAML alias (`responses: *cardUpdateResponses`) applies to that use only: the
+ * alias on the path is replaced by a copy of what it points to, so the anchor and its other uses
+ * keep their values (the diff was taken with merged aliases: per use).
+ */
+function unaliasAlong(doc: Document, path: Path): void {
+  for (let i = 1; i < path.length; i++) {
+    const node = doc.getIn(path.slice(0, i), true);
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (isNode(target)) {
+        const copy = target.clone();
+        (copy as { anchor?: string }).anchor = undefined;
+        doc.setIn(path.slice(0, i), copy);
+      }
+    }
+  }
+}
+
 function diff(before: unknown, after: unknown, path: Path): Change[] {
   if (isObject(before) && isObject(after)) {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -313,6 +334,11 @@ function diff(before: unknown, after: unknown, path: Path): Change[] {
       if (!(k in before)) return [{ path: [...path, k], value: after[k], removed: false }];
       return diff(before[k], after[k], [...path, k]);
     });
+  }
+  // Lists of schemas (allOf, anyOf, oneOf) of the same length: element by element, so a change
+  // inside an inferred element is judged on that element's basis, not on its documented parent's.
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.some(isObject)) {
+    return before.flatMap((item, i) => diff(item, after[i], [...path, i]));
   }
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   return [{ path, value: after, removed: false }];

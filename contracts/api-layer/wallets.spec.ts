@@ -1,7 +1,7 @@
 // Holding wallets, tokens and blockchains, the management API (MANAGEMENT permission) and the
 // sandbox's simulate (docs 003). All their paths and bodies are inferred; what the docs name is
 // the action and, for the management API, the permission.
-import { test, expect, newCard, ok, STATEFUL } from '../../fixtures/api-layer.ts';
+import { test, expect, checkRule, newCard, ok, STATEFUL } from '../../fixtures/api-layer.ts';
 import { KNOWN_BLOCKCHAIN } from '../../fixtures/api-layer-requests.ts';
 
 const blockchain = KNOWN_BLOCKCHAIN;
@@ -25,6 +25,28 @@ test('management: blockchains, operations, contracted products, payment destinat
   await expect(await api.listContractedProducts({})).toMatchContract('listContractedProducts', 200);
   const listed = endpoint.stateful ? ok(chains).blockchains.map((b) => b.id) : [blockchain];
   await expect(await api.updatePaymentDestination({ path: { blockchain: listed[0] }, body: { address: 'harness-payment-address' } })).toMatchContract('updatePaymentDestination', 200);
+});
+
+test('simulateDeposit: under the destination\'s minimum a deposit is not processed; at it, it is (cards 10 USD, wallets 1 USD)', { tag: STATEFUL }, async ({ api }) => {
+  const { cardId } = await newCard(api);
+  const cases = [
+    { body: { destination: 'CARD', cardId, amount: 9.99 }, processed: false },
+    { body: { destination: 'CARD', cardId, amount: 10 }, processed: true },
+    { body: { destination: 'VIRTUAL_WALLET', blockchain, amount: 0.99 }, processed: false },
+    { body: { destination: 'VIRTUAL_WALLET', blockchain, amount: 1 }, processed: true },
+    { body: { destination: 'TREASURY', blockchain, amount: 0.99 }, processed: false },
+    { body: { destination: 'TREASURY', blockchain, amount: 1 }, processed: true },
+  ] as const;
+  for (const { body, processed } of cases) {
+    const res = await api.simulateDeposit({ body });
+    await expect(res).toMatchContract('simulateDeposit', 202);
+    await checkRule(api.endpoint, 'simulateDeposit#minimum-per-destination', () => {
+      expect(ok(res).status, `${body.amount} USD to ${body.destination}`).toBe(processed ? 'SUCCESS' : 'FAILED');
+    });
+  }
+  await checkRule(api.endpoint, 'simulateDeposit#minimum-per-destination', async () => {
+    expect(ok(await api.getVirtualCard({ path: { cardId } })).balance, 'only the processed card deposit counts').toBe(10);
+  });
 });
 
 test('simulateTransaction 202 triggers a deposit on a card', { tag: STATEFUL }, async ({ api }) => {

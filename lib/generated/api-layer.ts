@@ -505,6 +505,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/simulate/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trigger a deposit event (sandbox only)
+         * @description Sandbox only: a deposit arrives to a card, a virtual wallet or a treasury wallet, through the account's configured mechanisms. Deposits under the documented minimum are not processed.
+         */
+        post: operations["simulateDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/simulate/transactions": {
         parameters: {
             query?: never;
@@ -694,6 +714,23 @@ export interface components {
             type: "PURCHASE" | "REFUND" | "DEPOSIT";
             amount: number;
             merchant?: string;
+        };
+        /** @description cardId for a CARD deposit; blockchain for a VIRTUAL_WALLET or TREASURY one. */
+        SimulateDepositRequest: {
+            /** @enum {string} */
+            destination: "CARD" | "VIRTUAL_WALLET" | "TREASURY";
+            cardId?: components["schemas"]["Id"];
+            blockchain?: string;
+            /** @description USD. */
+            amount: number;
+        };
+        SimulatedDeposit: {
+            operationId: components["schemas"]["Id"];
+            destination: string;
+            amount: number;
+            status: components["schemas"]["EventStatus"];
+            /** @description Why the deposit failed. */
+            reason?: string;
         };
         SimulatedTransaction: {
             operationId: components["schemas"]["Id"];
@@ -1922,6 +1959,51 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    simulateDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "destination": "VIRTUAL_WALLET",
+                 *       "blockchain": "TRON",
+                 *       "amount": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["SimulateDepositRequest"];
+            };
+        };
+        responses: {
+            /** @description The deposit event; FAILED (with its reason) when it is under the minimum. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "operationId": "op_002",
+                     *       "destination": "VIRTUAL_WALLET",
+                     *       "amount": 1,
+                     *       "status": "SUCCESS"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SimulatedDeposit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -66,3 +66,47 @@ test('applying an overlay keeps comments; an action on a documented rule is refu
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('applying an overlay below a YAML alias changes that use only; an inferred element of a documented allOf can go', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'calibrate-alias-'));
+  try {
+    const spec = path.join(dir, 'spec.yaml');
+    writeFileSync(spec, [
+      'openapi: 3.1.0',
+      'info: { title: t, version: "1" }',
+      'paths:',
+      '  /a:',
+      '    post:',
+      '      x-provenance: inferred',
+      '      x-provenance-source: not documented',
+      '      responses: &shared',
+      "        '200': { description: ok, x-provenance: inferred, x-provenance-source: not documented }",
+      '  /b:',
+      '    post:',
+      '      x-provenance: inferred',
+      '      x-provenance-source: not documented',
+      '      responses: *shared',
+      'components:',
+      '  schemas:',
+      '    Pin:',
+      '      type: string',
+      '      x-provenance: documented',
+      '      x-provenance-source: the docs',
+      '      allOf:',
+      "        - { not: { pattern: 'x' }, x-provenance: inferred, x-provenance-source: our reading }",
+      '',
+    ].join('\n'));
+    const overlay = path.join(dir, 'overlay.yaml');
+    writeFileSync(overlay, stringify({ overlay: '1.0.0', info: { title: 'o', version: '1' }, actions: [
+      { target: "$.paths['/b'].post.responses", update: { '410': { description: 'gone', 'x-provenance': 'inferred', 'x-provenance-source': 'calibrated' } } },
+      { target: "$.components.schemas.Pin.allOf[0].not", remove: true },
+    ] }));
+    await applyOverlay(overlay, spec);
+    const after = parse(readFileSync(spec, 'utf8'), { merge: true }) as { paths: Record<string, { post: { responses: Record<string, unknown> } }>; components: { schemas: { Pin: { allOf: Record<string, unknown>[] } } } };
+    assert.deepEqual(Object.keys(after.paths['/b'].post.responses).sort(), ['200', '410'], '/b gained the 410');
+    assert.deepEqual(Object.keys(after.paths['/a'].post.responses), ['200'], '/a, the other use of the anchor, did not');
+    assert.equal(after.components.schemas.Pin.allOf[0].not, undefined, 'the inferred element lost its constraint');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,6 +7,8 @@
 //           a repeated assignment to the same customer accepted.
 //   Sovera: a wallet without description accepted; physicalCard not validated; 422 for
 //           insufficient funds; 409 for acknowledging a card that is not pending.
+//   API Layer: a nested error body; 422 for a card that is not TOP_UP, 410 for a deleted card;
+//           the inferred PIN rule not applied.
 import type { Violation } from '../../lib/contract.ts';
 import { coreHandlers } from '../../twin/core/handlers.ts';
 import type { CoreState } from '../../twin/core/state.ts';
@@ -62,7 +64,35 @@ export async function startSandboxTwins(variants: { sovera?: TwinVariant; core?:
   };
 }
 
-/** Both independent servers, fresh. */
-export function startIndependentServers(): Promise<SandboxTwins> {
-  return startSandboxTwins({ sovera: INDEPENDENT_SOVERA, core: INDEPENDENT_CORE });
+/**
+ * API Layer: errors as `{error: {code, message}}`; 422, not 409, for a card that is not TOP_UP; 410,
+ * not 409, for an operation on a deleted card; the PIN rule we read into "non-consecutive" positions
+ * not applied (the docs' own example 112441 passes). Access levels, the PIN's documented rules, the
+ * deposit minimum and every other documented rule hold.
+ */
+export const INDEPENDENT_API_LAYER: TwinVariant = {
+  accepts: (v, operationId) => inferred(v) && operationId === 'updateVirtualCardPin',
+  statusFor: { NOT_TOP_UP: 422, CARD_DELETED: 410 },
+  errorBody: (_status, code, message) => ({ error: { code, message } }),
+};
+
+export const INDEPENDENT_LEVEL_KEYS = { 1: 'independent-read', 2: 'independent-ops', 3: 'independent-admin', MANAGEMENT: 'independent-mgmt' } as const;
+
+/** All three independent servers, fresh, and the environment of a sandbox run against them. */
+export async function startIndependentServers(): Promise<SandboxTwins> {
+  const pair = await startSandboxTwins({ sovera: INDEPENDENT_SOVERA, core: INDEPENDENT_CORE });
+  const layer = await startTwin({
+    api: 'api-layer',
+    levelKeys: Object.entries(INDEPENDENT_LEVEL_KEYS).map(([level, key]) => ({ key, level: level === 'MANAGEMENT' ? 'MANAGEMENT' : Number(level) as 1 | 2 | 3 })),
+    variant: INDEPENDENT_API_LAYER,
+  });
+  return {
+    ...pair,
+    env: {
+      ...pair.env, API: 'sovera,core,api-layer', API_LAYER_BASE_URL: layer.url,
+      API_LAYER_KEY_READ_ONLY: INDEPENDENT_LEVEL_KEYS[1], API_LAYER_KEY_OPERATIONAL: INDEPENDENT_LEVEL_KEYS[2],
+      API_LAYER_KEY_ADMIN: INDEPENDENT_LEVEL_KEYS[3], API_LAYER_KEY_MANAGEMENT: INDEPENDENT_LEVEL_KEYS.MANAGEMENT,
+    },
+    close: async () => { await Promise.all([pair.close(), layer.close()]); },
+  };
 }

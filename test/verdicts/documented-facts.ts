@@ -17,7 +17,9 @@ export function documentedFacts(doc: unknown): Set<string> {
     for (const [key, value] of Object.entries(node)) {
       if (key.startsWith('x-') && key !== 'x-rules') continue;
       if (key === 'description' || key === 'example' || key === 'examples' || key === 'summary') continue;
-      if (here && !(key in inferred) && !isObject(value) && !(key === 'required' && Object.keys(inferred).some((k) => k.startsWith('required')))) {
+      // A list of schemas (allOf, anyOf, oneOf) is judged element by element, each on its own basis.
+      const schemaList = Array.isArray(value) && value.some(isObject);
+      if (here && !(key in inferred) && !isObject(value) && !schemaList && !(key === 'required' && Object.keys(inferred).some((k) => k.startsWith('required')))) {
         facts.add(`${path}/${key}=${JSON.stringify(value)}`);
       }
       if (key === 'status' && typeof value === 'number' && node['x-status-provenance'] === 'inferred') facts.delete(`${path}/${key}=${JSON.stringify(value)}`);

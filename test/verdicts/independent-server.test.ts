@@ -57,6 +57,10 @@ test('independent server: green with assumptions; STRICT fails on each; the cali
       ['createDebitCard', 'expected status 400, got 201'], // physicalCard not validated
       ['createPayOut', 'refused-without-funds expected status 400, got 422'],
       ['ackReception', 'refused-when-not-pending expected status 400, got 409'],
+      ['getVirtualCard', "must have required property 'code'"], // the API Layer's error body
+      ['overrideVirtualBalance', 'top-up-cards-only expected status 409, got 422'],
+      ['unblockVirtualCard', 'deleteVirtualCard#permanent expected status 409, got 410'],
+      ['updateVirtualCardPin', 'expected status 400, got 200'], // the inferred PIN rule
     ] as const) assert.ok(found(operationId, text), `assumption listed: ${operationId} ${text}`);
     const junit = readFileSync(`${out}/report/contracts/assumptions.junit.xml`, 'utf8');
     assert.match(junit, /<testsuite name="core@sandbox unconfirmed assumptions" tests="\d+" failures="0"/, 'JUnit lists them without failing');
@@ -74,7 +78,7 @@ test('independent server: green with assumptions; STRICT fails on each; the cali
 
     // 3. Calibrate copies of the specs with the overlays of run 1; documented rules stay; STRICT goes green.
     const env: Record<string, string> = { ...servers.env, STRICT: '1', MAX_FAILURES: '0', RUN_OUT: `${out}/calibrated` };
-    for (const [api, spec, variable] of [['sovera', 'spec/sovera-cards-v2.yaml', 'SOVERA_SPEC_FILE'], ['core', 'spec/core-api.yaml', 'CORE_SPEC_FILE']] as const) {
+    for (const [api, spec, variable] of [['sovera', 'spec/sovera-cards-v2.yaml', 'SOVERA_SPEC_FILE'], ['core', 'spec/core-api.yaml', 'CORE_SPEC_FILE'], ['api-layer', 'spec/api-layer.yaml', 'API_LAYER_SPEC_FILE']] as const) {
       const copy = path.join(out, path.basename(spec));
       copyFileSync(path.join(PROJECT_ROOT, spec), copy);
       const result = await applyOverlay(`${out}/report/calibration/${api}.overlay.yaml`, copy);

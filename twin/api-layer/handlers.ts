@@ -7,8 +7,8 @@ import { TwinError, type Handler, type HandlerInput, type HandlerResult } from '
 import { fromMinor, toMinor } from '../money.ts';
 import { digits } from '../card-numbers.ts';
 import {
-  BLOCKCHAINS, PAN_LINK_TTL_MS, THREE_DS_WINDOW_MS, TOKENS, cardView,
-  type AccessLevel, type ApiLayerPrincipal, type ApiLayerState, type VirtualCard,
+  BLOCKCHAINS, DEPOSIT_MINIMUMS, PAN_LINK_TTL_MS, THREE_DS_WINDOW_MS, TOKENS, cardView,
+  type AccessLevel, type ApiLayerPrincipal, type DepositDestination, type ApiLayerState, type VirtualCard,
 } from './state.ts';
 
 type Input = HandlerInput<ApiLayerPrincipal>;
@@ -170,7 +170,7 @@ const simulateTransaction: ApiLayerHandler = (state, input) => {
   let status: 'SUCCESS' | 'FAILED' = 'SUCCESS';
   if (card.status !== 'ACTIVE' && type === 'PURCHASE') status = 'FAILED';
   else if (type === 'PURCHASE' && minor > card.balanceMinor) status = 'FAILED';
-  else if (type === 'DEPOSIT' && minor < toMinor(10)) status = 'FAILED'; // docs 003: card deposits of at least 10 USD
+  else if (type === 'DEPOSIT' && minor < toMinor(DEPOSIT_MINIMUMS.CARD)) status = 'FAILED';
   if (status === 'SUCCESS') {
     card.balanceMinor += type === 'PURCHASE' ? -minor : minor;
     card.movements.push({ id: state.nextId('mov'), type, amountMinor: type === 'PURCHASE' ? -minor : minor, atMs: state.now() });
@@ -196,11 +196,38 @@ function backdateMs(input: Input): number {
   return ms;
 }
 
+/** A deposit arriving to a card, a virtual wallet or a treasury wallet; under the destination's minimum it is not processed (FAILED). */
+const simulateDeposit: ApiLayerHandler = (state, input) => {
+  const { destination, amount, cardId, blockchain } = input.body as { destination: DepositDestination; amount: number; cardId?: string; blockchain?: string };
+  const minor = toMinor(amount);
+  const operationId = state.nextId('op');
+  let credit: () => void;
+  if (destination === 'CARD') {
+    if (cardId === undefined) throw new TwinError(400, 'VALIDATION_ERROR', 'body/cardId is required for a CARD deposit');
+    const card = state.liveCard(input.principal, cardId);
+    credit = () => {
+      card.balanceMinor += minor;
+      card.movements.push({ id: state.nextId('mov'), type: 'DEPOSIT', amountMinor: minor, atMs: state.now() });
+    };
+  } else {
+    if (blockchain === undefined) throw new TwinError(400, 'VALIDATION_ERROR', `body/blockchain is required for a ${destination} deposit`);
+    // A virtual wallet's deposit lands in the blockchain's holding wallet (docs 003); a treasury wallet is its own (not modelled further).
+    const wallet = state.holdingWallet(input.principal, blockchain);
+    credit = () => { if (destination === 'VIRTUAL_WALLET') wallet.balanceMinor += minor; };
+  }
+  const minimum = DEPOSIT_MINIMUMS[destination];
+  if (minor < toMinor(minimum)) {
+    return ok({ operationId, destination, amount, status: 'FAILED', reason: `Deposits to ${destination} must be at least ${minimum} USD` }, 202);
+  }
+  credit();
+  return ok({ operationId, destination, amount, status: 'SUCCESS' }, 202);
+};
+
 export const apiLayerHandlers: Record<string, ApiLayerHandler> = {
   createVirtualCard, listVirtualCards, getVirtualCard, deleteVirtualCard, getTopUpWallets, getVirtualCardPan,
   updateVirtualCardLimits, updateVirtualCardEmail, updateVirtualCardPhone, overrideVirtualBalance, unblockVirtualCard,
   configure3ds, respond3dsAuthentication, freezeVirtualCard, updateVirtualCardPin, reissueVirtualCard, depositToVirtualCard,
   getHoldingWallet, withdrawFromHoldingWallet, listTokens,
   listBlockchains, listOperations, listContractedProducts, updatePaymentDestination,
-  simulateTransaction,
+  simulateTransaction, simulateDeposit,
 };

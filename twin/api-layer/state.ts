@@ -52,6 +52,9 @@ export interface OutboxMessage { kind: '3DS_OTP'; channel: 'SMS' | 'WEBHOOK'; ca
 
 export interface HoldingWallet { id: string; clientId: string; alias: string; address: string; blockchain: string; balanceMinor: number }
 
+/** Deposits under these (USD) are not processed (docs 003: Cards, Virtual Wallets, Treasury). */
+export const DEPOSIT_MINIMUMS = { CARD: 10, VIRTUAL_WALLET: 1, TREASURY: 1 } as const;
+export type DepositDestination = keyof typeof DEPOSIT_MINIMUMS;
 export const PAN_LINK_TTL_MS = 60_000; // docs 003: "time to live is of 60 seconds once opened"
 export const THREE_DS_WINDOW_MS = 5 * 60_000; // docs 003: "within 5 minutes from the transaction timestamp"
 export const BLOCKCHAINS = [{ id: 'TRON', name: 'Tron' }, { id: 'ETHEREUM', name: 'Ethereum' }, { id: 'POLYGON', name: 'Polygon' }] as const;
