@@ -1,6 +1,7 @@
 // Runs Playwright in a child process on a config of its own (a suite that fails on purpose),
 // asynchronously, so a fake server in this process can keep answering.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { PROJECT_ROOT } from '../../lib/spec.ts';
 
 export interface SubRun { status: number | null; output: string }
@@ -23,4 +24,22 @@ export function runPlaywright(config: string, env: Record<string, string>, worke
 function subRunEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const { HARNESS_PLAN: _plan, CI: _ci, ...rest } = process.env;
   return { ...rest, ...env };
+}
+
+interface JsonSuite { title: string; suites?: JsonSuite[]; specs?: { title: string; tests: { projectName: string; results: { status: string; error?: { message?: string } }[] }[] }[] }
+
+/** `project › describe › title` → the failure message, for every failed test of a Playwright JSON report. */
+export function failedTests(file: string): Map<string, string> {
+  const failed = new Map<string, string>();
+  const walk = (suite: JsonSuite, titles: string[]) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests) {
+        const last = t.results[t.results.length - 1];
+        if (last?.status === 'failed') failed.set([t.projectName, ...titles, spec.title].join(' › '), last.error?.message ?? '');
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const fileSuite of (JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] }).suites) walk(fileSuite, []);
+  return failed;
 }

@@ -6,7 +6,7 @@
 // (as an unconfirmed assumption, where the documented ones are contract failures).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCAL_LEVEL_KEYS } from '../../lib/apis.ts';
@@ -14,7 +14,7 @@ import { apiLayerHandlers } from '../../twin/api-layer/handlers.ts';
 import type { ApiLayerPrincipal, ApiLayerState } from '../../twin/api-layer/state.ts';
 import { startTwin } from '../../twin/main.ts';
 import type { HandlerInput, TwinVariant } from '../../twin/server.ts';
-import { runPlaywright } from '../support/playwright-subrun.ts';
+import { failedTests, runPlaywright } from '../support/playwright-subrun.ts';
 
 const CONFIG = 'test/support/suite.config.ts';
 type Input = HandlerInput<ApiLayerPrincipal>;
@@ -52,22 +52,6 @@ const BALANCE_LOST: TwinVariant = {
   },
 };
 
-interface JsonSuite { title: string; suites?: JsonSuite[]; specs?: { title: string; tests: { results: { status: string; error?: { message?: string } }[] }[] }[] }
-
-/** Test title → failure message, for every failed test of a JSON report. */
-function failures(file: string): Map<string, string> {
-  const failed = new Map<string, string>();
-  const walk = (suite: JsonSuite) => {
-    for (const spec of suite.specs ?? []) for (const t of spec.tests) {
-      const last = t.results[t.results.length - 1];
-      if (last?.status === 'failed') failed.set(spec.title, last.error?.message ?? '');
-    }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const fileSuite of (JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] }).suites) walk(fileSuite);
-  return failed;
-}
-
 /** Runs the API Layer suite against a broken twin as a sandbox; the failures by test title. */
 async function runAgainst(variant: TwinVariant, levels: Record<string, 1 | 2 | 3 | 'MANAGEMENT'>, grep?: string): Promise<Map<string, string>> {
   const keys = Object.entries(LOCAL_LEVEL_KEYS).map(([level, key]) => ({ key, level: levels[level] ?? (level === 'MANAGEMENT' ? 'MANAGEMENT' : Number(level) as 1 | 2 | 3) }));
@@ -81,7 +65,8 @@ async function runAgainst(variant: TwinVariant, levels: Record<string, 1 | 2 | 3
       API_LAYER_KEY_ADMIN: LOCAL_LEVEL_KEYS[3], API_LAYER_KEY_MANAGEMENT: LOCAL_LEVEL_KEYS.MANAGEMENT,
     }, 2, grep ? ['--grep', grep] : []);
     assert.equal(run.status, 1, `the suite fails against the broken twin:\n${run.output.slice(-2000)}`);
-    return failures(`${out}/results.json`);
+    // Keyed by the test's own title: the project (api-layer@sandbox) and describe blocks are left out.
+    return new Map([...failedTests(`${out}/results.json`)].map(([title, message]) => [title.split(' › ').pop()!, message]));
   } finally {
     await twin.close();
     rmSync(out, { recursive: true, force: true });

@@ -12,29 +12,11 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { applyOverlay } from '../../lib/calibration.ts';
 import { PROJECT_ROOT } from '../../lib/spec.ts';
-import { runPlaywright } from '../support/playwright-subrun.ts';
+import { failedTests as failures, runPlaywright } from '../support/playwright-subrun.ts';
 import { startIndependentServers } from '../support/independent-twins.ts';
 import { documentedFacts } from './documented-facts.ts';
 
 const CONFIG = 'test/support/suite.config.ts';
-
-interface JsonSuite { title: string; suites?: JsonSuite[]; specs?: { title: string; tests: { projectName: string; results: { status: string; error?: { message?: string } }[] }[] }[] }
-
-/** `project › describe › title` → the failure message, for every failed test of a JSON report. */
-function failures(file: string): Map<string, string> {
-  const failed = new Map<string, string>();
-  const walk = (suite: JsonSuite, titles: string[]) => {
-    for (const spec of suite.specs ?? []) {
-      for (const t of spec.tests) {
-        const last = t.results[t.results.length - 1];
-        if (last?.status === 'failed') failed.set([t.projectName, ...titles, spec.title].join(' › '), last.error?.message ?? '');
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
-  };
-  for (const fileSuite of (JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] }).suites) walk(fileSuite, []);
-  return failed;
-}
 
 test('independent server: green with assumptions; STRICT fails on each; the calibrated spec makes STRICT green', { timeout: 600_000 }, async () => {
   const servers = await startIndependentServers();
