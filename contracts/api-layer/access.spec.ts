@@ -27,16 +27,19 @@ for (const op of leveled) {
   const below = oneBelow(level);
   test.describe(`${op.operationId} (${ACCESS_LEVEL_NAMES[String(level)]})`, () => {
     if (below !== undefined) {
-      test(`${op.operationId} refuses a ${ACCESS_LEVEL_NAMES[String(below)]} key`, async ({ api, keyOf, endpoint }) => {
+      test(`${op.operationId} refuses a ${ACCESS_LEVEL_NAMES[String(below)]} key`, async ({ api, keyOf, endpoint, ownAddresses }) => {
         // Around a card of the test's own (on a stateful target): then only the key's level can refuse the request.
-        const res = await api.call(op.operationId as never, validRequest(op.operationId, await idsFor(api, endpoint.stateful)), { auth: { apiKey: keyOf(below) }, account: `level ${below}`, mockStatus: 403 });
+        // A server that lets the key through acts on it: funds and configuration go to the account's own addresses only.
+        const ids = { ...await idsFor(api, endpoint.stateful), ...ownAddresses(op.operationId) };
+        const res = await api.call(op.operationId as never, validRequest(op.operationId, ids), { auth: { apiKey: keyOf(below) }, account: `level ${below}`, mockStatus: 403 });
         await expect(res).toFollowRule(`${op.operationId}#${ACCESS_RULE}`);
       });
     }
 
-    test(`${op.operationId} lets a ${ACCESS_LEVEL_NAMES[String(level)]} key through`, { tag: STATEFUL }, async ({ api, keyOf }) => {
+    test(`${op.operationId} lets a ${ACCESS_LEVEL_NAMES[String(level)]} key through`, { tag: STATEFUL }, async ({ api, keyOf, ownAddresses }) => {
       // Around a card of this test's own, so the answer is about the operation, not about a missing card.
-      const res = await api.call(op.operationId as never, validRequest(op.operationId, await idsFor(api, true)), { auth: { apiKey: keyOf(level) }, account: `level ${level}` });
+      const ids = { ...await idsFor(api, true), ...ownAddresses(op.operationId) };
+      const res = await api.call(op.operationId as never, validRequest(op.operationId, ids), { auth: { apiKey: keyOf(level) }, account: `level ${level}` });
       await checkRule(api.endpoint, `${op.operationId}#${ACCESS_RULE}`, () => {
         expect([401, 403], `${op.operationId} with a key of its own level answered ${res.status}: refused for access`).not.toContain(res.status);
       });

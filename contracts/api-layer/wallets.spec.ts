@@ -11,20 +11,25 @@ test('getHoldingWallet 200 and listTokens 200 for a blockchain', async ({ api })
   await expect(await api.listTokens({ path: { blockchain } })).toMatchContract('listTokens', 200);
 });
 
-test('withdrawFromHoldingWallet 201 within the balance; refused above it', { tag: STATEFUL }, async ({ api }) => {
+test('withdrawFromHoldingWallet 201 within the balance; refused above it', { tag: STATEFUL }, async ({ api, ownAddresses }) => {
+  const toAddress = ownAddresses('withdrawFromHoldingWallet').withdrawalAddress!;
   const wallet = ok(await api.getHoldingWallet({ path: { blockchain } }));
-  await expect(await api.withdrawFromHoldingWallet({ path: { blockchain }, body: { amount: 0.01, toAddress: 'harness-withdrawal-address' } })).toMatchContract('withdrawFromHoldingWallet', 201);
-  const res = await api.withdrawFromHoldingWallet({ path: { blockchain }, body: { amount: wallet.balance + 1_000_000, toAddress: 'harness-withdrawal-address' } });
+  await expect(await api.withdrawFromHoldingWallet({ path: { blockchain }, body: { amount: 0.01, toAddress } })).toMatchContract('withdrawFromHoldingWallet', 201);
+  const res = await api.withdrawFromHoldingWallet({ path: { blockchain }, body: { amount: wallet.balance + 1_000_000, toAddress } });
   await expect(res).toFollowRule('withdrawFromHoldingWallet#refused-without-funds');
 });
 
-test('management: blockchains, operations, contracted products, payment destination', async ({ api, endpoint }) => {
-  const chains = await api.listBlockchains({});
-  await expect(chains).toMatchContract('listBlockchains', 200);
+test('management: blockchains, operations, contracted products', async ({ api }) => {
+  await expect(await api.listBlockchains({})).toMatchContract('listBlockchains', 200);
   await expect(await api.listOperations({})).toMatchContract('listOperations', 200);
   await expect(await api.listContractedProducts({})).toMatchContract('listContractedProducts', 200);
+});
+
+test('management: the payment destination of a listed blockchain', async ({ api, endpoint, ownAddresses }) => {
+  const address = ownAddresses('updatePaymentDestination').paymentAddress!;
+  const chains = await api.listBlockchains({});
   const listed = endpoint.stateful ? ok(chains).blockchains.map((b) => b.id) : [blockchain];
-  await expect(await api.updatePaymentDestination({ path: { blockchain: listed[0] }, body: { address: 'harness-payment-address' } })).toMatchContract('updatePaymentDestination', 200);
+  await expect(await api.updatePaymentDestination({ path: { blockchain: listed[0] }, body: { address } })).toMatchContract('updatePaymentDestination', 200);
 });
 
 test('simulateDeposit: under the destination\'s minimum a deposit is not processed; at it, it is (cards 10 USD, wallets 1 USD)', { tag: STATEFUL }, async ({ api }) => {

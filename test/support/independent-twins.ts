@@ -92,6 +92,8 @@ export async function startIndependentServers(): Promise<SandboxTwins> {
       ...pair.env, API: 'sovera,core,api-layer', API_LAYER_BASE_URL: layer.url,
       API_LAYER_KEY_READ_ONLY: INDEPENDENT_LEVEL_KEYS[1], API_LAYER_KEY_OPERATIONAL: INDEPENDENT_LEVEL_KEYS[2],
       API_LAYER_KEY_ADMIN: INDEPENDENT_LEVEL_KEYS[3], API_LAYER_KEY_MANAGEMENT: INDEPENDENT_LEVEL_KEYS.MANAGEMENT,
+      // The account's own addresses: withdrawals and the payment destination are checked too.
+      API_LAYER_WITHDRAWAL_ADDRESS: 'independent-own-withdrawal-address', API_LAYER_PAYMENT_ADDRESS: 'independent-own-payment-address',
     },
     close: async () => { await Promise.all([pair.close(), layer.close()]); },
   };
