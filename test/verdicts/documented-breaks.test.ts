@@ -153,7 +153,8 @@ test('Core movements: oldest first fails the documented order, named by its rule
 
 // Card secrets: a PAN where the docs put none fails a live run without STRICT, by field name or by
 // shape, and the message names the field, never the number.
-const LEAKED_PAN = '4000123412341234'.slice(0, 15);
+// Fifteen digits and the Luhn digit computed: no card-number-shaped literal in committed files.
+const LEAKED_PAN = '400012341234123';
 const PAN = (() => { for (let d = 0; d < 10; d++) { const pan = `${LEAKED_PAN}${d}`; if (luhnValid(pan)) return pan; } throw new Error('no Luhn digit'); })();
 
 test('Sovera secrets: getCard answers the PAN (by field name, and as a number-shaped value elsewhere)', async () => {
