@@ -1,7 +1,8 @@
 // Cross-cutting statuses, derived from the spec so a new operation is covered without a new test:
 // 401 without a key and with a key no server issued, 404 for ids no server issued, 400 for a body
-// missing its required fields, 500 in the error format. (403 is the access matrix: access.spec.ts.)
+// the schema refuses, 500 in the error format (404 and 500: fixtures/derived-errors.ts). (403 is the access matrix: access.spec.ts.)
 import { test, expect } from '../../fixtures/api-layer.ts';
+import { deriveNotFoundAndServerErrors } from '../../fixtures/derived-errors.ts';
 import { contractFor } from '../../lib/contract.ts';
 import { unknownId } from '../../fixtures/api-layer-data.ts';
 import { unknownIds, validRequest } from '../../fixtures/api-layer-requests.ts';
@@ -22,13 +23,6 @@ for (const op of operations.filter((o) => o.secured)) {
   });
 }
 
-for (const operationId of contract.operationsDocumenting(404)) {
-  test(`${operationId} 404 for ids no server issued`, async ({ api }) => {
-    const res = await api.call(operationId as never, validRequest(operationId, unknownIds()), { mockStatus: 404 });
-    await expect(res).toMatchContract(operationId, 404);
-  });
-}
-
 // An empty body, for every operation whose request schema refuses one (required fields, minProperties):
 // asked of the compiled validators, so what the 400 rests on is the schema's keyword, with its basis.
 const refusesEmptyBody = (operationId: string) => {
@@ -43,13 +37,4 @@ for (const op of operations.filter((o) => o.responses.has(400) && o.requestBody 
   });
 }
 
-for (const operationId of contract.operationsDocumenting(500)) {
-  test(`${operationId} 500 answers in the error format`, async ({ api, endpoint }) => {
-    test.skip(!endpoint.forcesStatus && !endpoint.injectsFaults, `needs a target that answers 500 on demand (mock or twin); ${endpoint.target} cannot`);
-    const res = await api.call(operationId as never, validRequest(operationId, unknownIds()), {
-      mockStatus: 500,
-      headers: endpoint.injectsFaults ? { 'x-twin-fault': 'status=500' } : {},
-    });
-    await expect(res).toMatchContract(operationId, 500);
-  });
-}
+deriveNotFoundAndServerErrors(test, 'api-layer', { requestFor: (operationId) => validRequest(operationId, unknownIds()) });
