@@ -363,15 +363,24 @@ function isCardSecretField(name: string): boolean {
   return CARD_SECRET_FIELDS.has(name.toLowerCase());
 }
 
-/** Every property name a (dereferenced) schema declares, at any depth. */
-function declaredProperties(schema: unknown, into = new Set<string>(), seen = new Set<unknown>()): Set<string> {
+const declaredCache = new WeakMap<object, Set<string>>();
+
+/** Every property name a (dereferenced) schema declares, at any depth; computed once per schema. */
+function declaredProperties(schema: unknown): Set<string> {
+  if (!schema || typeof schema !== 'object') return new Set();
+  let names = declaredCache.get(schema);
+  if (!names) declaredCache.set(schema, (names = collectProperties(schema)));
+  return names;
+}
+
+function collectProperties(schema: unknown, into = new Set<string>(), seen = new Set<unknown>()): Set<string> {
   if (!schema || typeof schema !== 'object' || seen.has(schema)) return into;
   seen.add(schema);
   const props = (schema as { properties?: Record<string, unknown> }).properties;
   if (props) for (const name of Object.keys(props)) into.add(name);
   for (const value of Object.values(schema as Record<string, unknown>)) {
-    if (Array.isArray(value)) value.forEach((v) => declaredProperties(v, into, seen));
-    else if (value && typeof value === 'object') declaredProperties(value, into, seen);
+    if (Array.isArray(value)) value.forEach((v) => collectProperties(v, into, seen));
+    else if (value && typeof value === 'object') collectProperties(value, into, seen);
   }
   return into;
 }
