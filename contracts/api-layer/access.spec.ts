@@ -17,6 +17,9 @@ function oneBelow(level: AccessLevel): AccessLevel | undefined {
   return level > 1 ? ((level - 1) as AccessLevel) : undefined;
 }
 
+/** "a Read-Only", "an Operational", "an Admin", "a MANAGEMENT": test titles read as sentences. */
+const withArticle = (name: string) => `${/^[AEIOU]/.test(name) && name !== name.toUpperCase() ? 'an' : 'a'} ${name}`;
+
 /** Ids around a card of the test's own and a blockchain the docs name; ids no server issued on a stateless target. */
 async function idsFor(api: ApiLayerClient, stateful: boolean): Promise<Ids> {
   return stateful ? { ...unknownIds(), cardId: (await newCard(api)).cardId, blockchain: KNOWN_BLOCKCHAIN } : unknownIds();
@@ -27,7 +30,7 @@ for (const op of leveled) {
   const below = oneBelow(level);
   test.describe(`${op.operationId} (${ACCESS_LEVEL_NAMES[String(level)]})`, () => {
     if (below !== undefined) {
-      test(`${op.operationId} refuses a ${ACCESS_LEVEL_NAMES[String(below)]} key`, async ({ api, keyOf, endpoint, ownAddresses }) => {
+      test(`${op.operationId} refuses ${withArticle(ACCESS_LEVEL_NAMES[String(below)])} key`, async ({ api, keyOf, endpoint, ownAddresses }) => {
         // Around a card of the test's own (on a stateful target): then only the key's level can refuse the request.
         // A server that lets the key through acts on it: funds and configuration go to the account's own addresses only.
         const ids = { ...await idsFor(api, endpoint.stateful), ...ownAddresses(op.operationId) };
@@ -36,7 +39,7 @@ for (const op of leveled) {
       });
     }
 
-    test(`${op.operationId} lets a ${ACCESS_LEVEL_NAMES[String(level)]} key through`, { tag: STATEFUL }, async ({ api, keyOf, ownAddresses }) => {
+    test(`${op.operationId} lets ${withArticle(ACCESS_LEVEL_NAMES[String(level)])} key through`, { tag: STATEFUL }, async ({ api, keyOf, ownAddresses }) => {
       // Around a card of this test's own, so the answer is about the operation, not about a missing card.
       const ids = { ...await idsFor(api, true), ...ownAddresses(op.operationId) };
       const res = await api.call(op.operationId as never, validRequest(op.operationId, ids), { auth: { apiKey: keyOf(level) }, account: `level ${level}` });
