@@ -18,6 +18,18 @@ export type AuthScheme = 'basic-key' | 'bearer-login' | 'level-keys';
 export type AccessLevel = 1 | 2 | 3 | 'MANAGEMENT';
 export const ACCESS_LEVELS: readonly AccessLevel[] = [1, 2, 3, 'MANAGEMENT'];
 export const ACCESS_LEVEL_NAMES: Record<string, string> = { 1: 'Read-Only (Level 1)', 2: 'Operational (Level 2)', 3: 'Admin (Level 3)', MANAGEMENT: 'MANAGEMENT' };
+/** `'1'` → 1, `'MANAGEMENT'` → 'MANAGEMENT': a level as written in a key map or a setting; undefined when it is none. */
+export function accessLevelOf(text: string): AccessLevel | undefined {
+  const t = text.trim().toUpperCase();
+  if (t === 'MANAGEMENT') return 'MANAGEMENT';
+  return t === '1' || t === '2' || t === '3' ? (Number(t) as 1 | 2 | 3) : undefined;
+}
+
+/** Level → key pairs of a key map, as the twin takes them. */
+export function levelKeyList(keys: Record<string, string>): { level: AccessLevel; key: string }[] {
+  return Object.entries(keys).map(([level, key]) => ({ level: accessLevelOf(level)!, key }));
+}
+
 /** The keys the harness gives its local API Layer twin, one per access level; not secrets. */
 export const LOCAL_LEVEL_KEYS: Record<string, string> = {
   1: 'local-layer-read-only', 2: 'local-layer-operational', 3: 'local-layer-admin', MANAGEMENT: 'local-layer-management',

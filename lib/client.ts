@@ -308,7 +308,7 @@ function credentialHeaderOf(auth: CallAuth | undefined, op: OperationInfo, keyHe
   if ('apiKey' in auth) return { headers: { [keyHeader]: auth.apiKey } };
   const level = op.accessLevel?.level ?? 1;
   const key = keyForLevel(auth.levelKeys, level);
-  if (key === undefined) throw new MissingKeyError(op.operationId, String(level), apiProfile(op.apiId).env.levelKeys?.[String(level === 'MANAGEMENT' ? 'MANAGEMENT' : level)]);
+  if (key === undefined) throw new MissingKeyError(op.operationId, String(level), apiProfile(op.apiId).env.levelKeys?.[String(level)]);
   return { headers: { [keyHeader]: key } };
 }
 

@@ -19,7 +19,7 @@ import { loadSpec, PROJECT_ROOT } from '../lib/spec.ts';
 import { bundlesStale, buildLoadBundles, DIST_DIR } from '../load/build/bundle.ts';
 import { exampleResponder } from '../load/build/examples.ts';
 import { LOAD_APIS, type LoadApiId } from '../load/lib/apis.ts';
-import { checkLoadBaseUrl, DEFAULT_CLIENT_CODE, LOCAL_PLAN_LIMIT_PER_HOUR, LoadConfigError } from '../load/lib/config.ts';
+import { checkLoadBaseUrl, DEFAULT_CLIENT_CODE, LoadConfigError, unstatedLimit } from '../load/lib/config.ts';
 import { flowCostTable, scenarioCosts } from '../load/lib/flow-costs.ts';
 import { buildProfile, isLoadTarget, isProfileName, LOAD_TARGETS, PROFILES, type LoadProfile, type LoadTarget, type ProfileName } from '../load/lib/profiles.ts';
 import { SCRIPTS, scriptApi } from '../load/lib/scenarios.ts';
@@ -104,7 +104,7 @@ export interface ResolvedRun {
 export function resolveRun(options: LoadOptions, env: Env = process.env): ResolvedRun {
   const apiId = scriptApi(options.script);
   const api = apiProfile(apiId);
-  const rateLimitPerHour = env.RATE_LIMIT_PER_HOUR ? positiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : api.rateLimitPerHour ?? unstatedLimit(api, options.target);
+  const rateLimitPerHour = env.RATE_LIMIT_PER_HOUR ? positiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : api.rateLimitPerHour ?? unstatedLimit(options.target);
   const poolSize = env.POOL_SIZE ? positiveInt('POOL_SIZE', env.POOL_SIZE) : undefined;
   const contractSample = env.CONTRACT_SAMPLE ? share('CONTRACT_SAMPLE', env.CONTRACT_SAMPLE) : undefined;
   let sandboxUrl: string | undefined;
@@ -137,18 +137,6 @@ export function resolveRun(options: LoadOptions, env: Env = process.env): Resolv
     + (options.runners > 1 ? `, × ${options.runners} runners` : '');
   const plan = planRequests(profile.scenarios, requestsPerIteration, profile.setupRequests * options.runners, rateLimitPerHour, setupDetail);
   return { options, api: apiId, sandboxUrl, apiKey, credentials, rateLimitPerHour, poolSize, contractSample, profile, plan };
-}
-
-/**
- * The limit of an API whose docs state none (API Layer): a sandbox run is refused until the user
- * says what the provider granted; a local target (the twin, the mock) has no limit to respect, and
- * the plan is sized as for the documented 1000/hour of the other APIs, only to print it.
- */
-function unstatedLimit(api: ApiProfile, target: LoadTarget): number {
-  if (target === 'sandbox') {
-    throw new UsageError(`${api.title} documents no rate limit, so a sandbox run cannot size itself: set RATE_LIMIT_PER_HOUR to the requests per hour your provider granted (e.g. RATE_LIMIT_PER_HOUR=1000).`);
-  }
-  return LOCAL_PLAN_LIMIT_PER_HOUR;
 }
 
 /** Runs a load scenario end to end; resolves to the process exit code. */

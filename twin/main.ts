@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { apiProfile, LOCAL_LEVEL_KEYS } from '../lib/apis.ts';
+import { accessLevelOf, apiProfile, levelKeyList, LOCAL_LEVEL_KEYS } from '../lib/apis.ts';
 import { MAX_HOOK_TOKEN_TTL_MS, type CorePrincipal } from './core/handlers.ts';
 import { createCoreApi } from './core/index.ts';
 import { BACKDATE_HOOK } from './api-layer/handlers.ts';
@@ -25,7 +25,7 @@ export type TwinApi = (typeof TWIN_APIS)[number];
 /** Core answers X-RateLimit-* on every response (the spec requires them), so its limit is never off. */
 export const DEFAULT_CORE_RATE_LIMIT_PER_HOUR = apiProfile('core').rateLimitPerHour!;
 /** The API Layer twin's default keys: the harness's local ones, one per access level; not secrets. */
-export const DEFAULT_LEVEL_KEYS: readonly LevelKey[] = Object.freeze(Object.entries(LOCAL_LEVEL_KEYS).map(([level, key]) => ({ level: level === 'MANAGEMENT' ? 'MANAGEMENT' as const : Number(level) as 1 | 2 | 3, key })));
+export const DEFAULT_LEVEL_KEYS: readonly LevelKey[] = Object.freeze(levelKeyList(LOCAL_LEVEL_KEYS));
 export const MAX_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
 export interface TwinOptions {
@@ -291,13 +291,13 @@ export function parseLevelKeys(value: string, source = '--level-keys'): LevelKey
   const seen = new Set<string>();
   return entries.map((entry, index) => {
     const colon = entry.indexOf(':');
-    const level = colon < 0 ? '' : entry.slice(0, colon).trim().toUpperCase();
+    const level = accessLevelOf(colon < 0 ? '' : entry.slice(0, colon));
     const key = colon < 0 ? '' : entry.slice(colon + 1).trim();
-    if (!['1', '2', '3', 'MANAGEMENT'].includes(level)) throw new CliError(`${source}: key ${index + 1} needs a level 1, 2, 3 or MANAGEMENT before ":" (expected level:key)`);
+    if (level === undefined) throw new CliError(`${source}: key ${index + 1} needs a level 1, 2, 3 or MANAGEMENT before ":" (expected level:key)`);
     if (!key) throw new CliError(`${source}: key ${index + 1} (level ${level}) is empty`);
     if (seen.has(key)) throw new CliError(`${source}: key ${index + 1} is listed twice`);
     seen.add(key);
-    return { level: level === 'MANAGEMENT' ? 'MANAGEMENT' : (Number(level) as 1 | 2 | 3), key };
+    return { level, key };
   });
 }
 

@@ -84,9 +84,13 @@ export function readConfig(env: Env, script: string): LoadConfig {
   };
 }
 
-/** An API whose docs state no limit (API Layer): a sandbox run must be told; local targets have none to respect. */
-function unstatedLimit(target: LoadTarget): number {
-  if (target === 'sandbox') throw new LoadConfigError('RATE_LIMIT_PER_HOUR is not set: this API documents no rate limit, so a sandbox run needs the limit your provider granted.');
+/**
+ * The limit of an API whose docs state none (API Layer): a sandbox run is refused until the user
+ * says what the provider granted (npm run load before k6 starts, and the bundle at init); a local
+ * target enforces none, and the plan is sized as for the other APIs' 1000/hour, only to print it.
+ */
+export function unstatedLimit(target: LoadTarget): number {
+  if (target === 'sandbox') throw new LoadConfigError('RATE_LIMIT_PER_HOUR is not set: this API documents no rate limit, so a sandbox run cannot size itself; set it to the requests per hour your provider granted (e.g. RATE_LIMIT_PER_HOUR=1000).');
   return LOCAL_PLAN_LIMIT_PER_HOUR;
 }
 

@@ -1,6 +1,7 @@
 // The modules the build generates from each API's spec into dist/load/.gen/ (scripts/build-load.ts)
-// and resolves for esbuild under these names. Declared here so the k6 scripts type-check without them.
-declare module 'harness-generated:sovera' {
+// and resolves for esbuild as harness-generated:<api> (sovera, core, api-layer; an unknown one is a
+// build error). Declared here so the k6 scripts type-check without them.
+declare module 'harness-generated:*' {
   import type { OperationMeta, ResponseValidator } from './k6-runner.ts';
   import type { FlowCostTable } from './flow-costs.ts';
 
@@ -15,29 +16,5 @@ declare module 'harness-generated:sovera' {
   /** Requests per iteration of each scenario on each target, counted from the flows. */
   export const FLOW_COSTS: FlowCostTable;
   /** The formats the spec's schemas use, each compiled as a k6-safe regex. */
-  export const FORMATS: string[];
-}
-
-declare module 'harness-generated:core' {
-  import type { OperationMeta, ResponseValidator } from './k6-runner.ts';
-  import type { FlowCostTable } from './flow-costs.ts';
-
-  export const OPERATIONS: Record<string, OperationMeta>;
-  export const VALIDATORS: Record<string, ResponseValidator>;
-  export const DOCUMENTED_VALIDATORS: Record<string, ResponseValidator>;
-  export const INFERRED_BODIES: string[];
-  export const FLOW_COSTS: FlowCostTable;
-  export const FORMATS: string[];
-}
-
-declare module 'harness-generated:api-layer' {
-  import type { OperationMeta, ResponseValidator } from './k6-runner.ts';
-  import type { FlowCostTable } from './flow-costs.ts';
-
-  export const OPERATIONS: Record<string, OperationMeta>;
-  export const VALIDATORS: Record<string, ResponseValidator>;
-  export const DOCUMENTED_VALIDATORS: Record<string, ResponseValidator>;
-  export const INFERRED_BODIES: string[];
-  export const FLOW_COSTS: FlowCostTable;
   export const FORMATS: string[];
 }

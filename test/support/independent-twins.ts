@@ -10,6 +10,7 @@
 //   API Layer: a nested error body; 422 for a card that is not TOP_UP, 410 for a deleted card;
 //           the inferred PIN rule not applied.
 import type { Violation } from '../../lib/contract.ts';
+import { levelKeyList } from '../../lib/apis.ts';
 import { coreHandlers } from '../../twin/core/handlers.ts';
 import type { CoreState } from '../../twin/core/state.ts';
 import { startTwin, type RunningCoreTwin, type RunningTwin } from '../../twin/main.ts';
@@ -83,7 +84,7 @@ export async function startIndependentServers(): Promise<SandboxTwins> {
   const pair = await startSandboxTwins({ sovera: INDEPENDENT_SOVERA, core: INDEPENDENT_CORE });
   const layer = await startTwin({
     api: 'api-layer',
-    levelKeys: Object.entries(INDEPENDENT_LEVEL_KEYS).map(([level, key]) => ({ key, level: level === 'MANAGEMENT' ? 'MANAGEMENT' : Number(level) as 1 | 2 | 3 })),
+    levelKeys: levelKeyList(INDEPENDENT_LEVEL_KEYS),
     variant: INDEPENDENT_API_LAYER,
   });
   return {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LOCAL_LEVEL_KEYS } from '../../lib/apis.ts';
+import { accessLevelOf, LOCAL_LEVEL_KEYS } from '../../lib/apis.ts';
 import { apiLayerHandlers } from '../../twin/api-layer/handlers.ts';
 import type { ApiLayerPrincipal, ApiLayerState } from '../../twin/api-layer/state.ts';
 import { startTwin } from '../../twin/main.ts';
@@ -54,7 +54,7 @@ const BALANCE_LOST: TwinVariant = {
 
 /** Runs the API Layer suite against a broken twin as a sandbox; the failures by test title. */
 async function runAgainst(variant: TwinVariant, levels: Record<string, 1 | 2 | 3 | 'MANAGEMENT'>, grep?: string): Promise<Map<string, string>> {
-  const keys = Object.entries(LOCAL_LEVEL_KEYS).map(([level, key]) => ({ key, level: levels[level] ?? (level === 'MANAGEMENT' ? 'MANAGEMENT' : Number(level) as 1 | 2 | 3) }));
+  const keys = Object.entries(LOCAL_LEVEL_KEYS).map(([level, key]) => ({ key, level: levels[level] ?? accessLevelOf(level)! }));
   const twin = await startTwin({ api: 'api-layer', levelKeys: keys, variant });
   const out = mkdtempSync(path.join(tmpdir(), 'api-layer-breaks-'));
   try {
