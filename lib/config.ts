@@ -1,5 +1,6 @@
 // Resolves what a run talks to: which APIs, on which targets, at which URLs, with which servers
 // to start. Every check happens here, before the first request, and fails with a one-line fix.
+import { isLoopbackHost } from './loopback.ts';
 import { execFileSync } from 'node:child_process';
 import { config as loadDotenv } from 'dotenv';
 import { mockServer, proxyServer, twinServer, type ServerSpec } from './server-specs.ts';
@@ -82,10 +83,7 @@ export function parseTargets(value: string | undefined): TargetName[] {
   return [...new Set(names)] as TargetName[];
 }
 
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
+export { isLoopbackHost };
 
 /** Checks a live server's base URL; returns it without a trailing slash. */
 export function checkLiveBaseUrl(api: ApiProfile, raw: string | undefined, purpose: 'contract' | 'load'): string {

@@ -10,6 +10,8 @@ import { BACKDATE_HOOK } from './api-layer/handlers.ts';
 import { createApiLayerApi, OUTBOX_PATH, PAN_PAGE_PREFIX, type LevelKey } from './api-layer/index.ts';
 import type { ApiLayerPrincipal, ApiLayerState } from './api-layer/state.ts';
 import { DEFAULT_ACCOUNT, DEFAULT_TOKEN_TTL_SECONDS, type CoreAccountConfig, type CoreState } from './core/state.ts';
+import { TestClock } from './clock.ts';
+import { DEFAULT_RETRY, loopbackCallbackError, WebhookDispatcher, type RetryPolicy } from './webhooks.ts';
 import { FAULT_SYNTAX, parseFault, parseFaultRate, type Fault } from './faults.ts';
 import { isLoopbackHost, startServer, type ApiDefinition, type RunningServer, type TwinVariant } from './server.ts';
 import type { SoveraPrincipal } from './sovera/handlers.ts';
@@ -47,8 +49,13 @@ export interface TwinOptions {
   tokenTtlSeconds?: number;
   /** API Layer: accepted keys with their access levels (default DEFAULT_LEVEL_KEYS). */
   levelKeys?: LevelKey[];
-  /** Clock for the domain (print delay, creation dates, token expiry); tests only. */
+  /** Base of the instance's test clock (print delay, creation dates, token expiry); tests only. */
   now?: () => number;
+  /** API Layer: the webhook endpoint and key of the management configuration (also PUT /_twin/webhooks). */
+  webhookUrl?: string;
+  webhookKey?: string;
+  /** Webhook retries: attempts, first wait (doubling), timeout per attempt (default DEFAULT_RETRY). */
+  webhookRetry?: RetryPolicy;
   /** A twin deciding the docs' open points differently (test fixture; see TwinVariant). */
   variant?: TwinVariant;
 }
@@ -80,9 +87,17 @@ export async function startTwin(overrides: Partial<TwinOptions> & { api: 'api-la
 export async function startTwin(overrides?: Partial<TwinOptions>): Promise<RunningTwin>;
 export async function startTwin(overrides: Partial<TwinOptions> = {}): Promise<RunningTwin | RunningCoreTwin | RunningApiLayerTwin> {
   const options: TwinOptions = { ...DEFAULT_OPTIONS, port: 0, ...overrides };
+  // One test clock and one webhook dispatcher per twin instance: every time rule reads the clock.
+  const clock = new TestClock(options.now ?? Date.now);
+  const instance = { clock, webhooks: new WebhookDispatcher(clock.now, options.webhookRetry ?? DEFAULT_RETRY) };
+  const withInstance = <T extends RunningServer>(running: T): T => {
+    const close = running.close.bind(running);
+    return { ...running, close: () => { instance.webhooks.close(); return close(); } };
+  };
   if (options.api === 'api-layer') {
-    const api = createApiLayerApi({ keys: options.levelKeys?.length ? options.levelKeys : [...DEFAULT_LEVEL_KEYS], now: options.now });
-    const running = await startServer(api, serverOptions(options));
+    const api = createApiLayerApi({ keys: options.levelKeys?.length ? options.levelKeys : [...DEFAULT_LEVEL_KEYS], instance });
+    if (options.webhookUrl) api.kit!.configureWebhook!({ url: options.webhookUrl, key: options.webhookKey });
+    const running = withInstance(await startServer(api, serverOptions(options, clock)));
     api.state.linkBase = running.url; // PAN links point at this twin, on loopback
     return { ...running, api, options };
   }
@@ -91,17 +106,18 @@ export async function startTwin(overrides: Partial<TwinOptions> = {}): Promise<R
     if (!(options.rateLimitPerHour >= 1)) {
       throw new Error('the Core twin always rate-limits (the spec requires X-RateLimit-* on every response): give rateLimitPerHour >= 1');
     }
-    const api = createCoreApi({ accounts: options.accounts, tokenTtlSeconds: options.tokenTtlSeconds, now: options.now });
-    const running = await startServer(api, serverOptions(options));
+    const api = createCoreApi({ accounts: options.accounts, tokenTtlSeconds: options.tokenTtlSeconds, instance });
+    const running = withInstance(await startServer(api, serverOptions(options, clock)));
     return { ...running, api, options };
   }
-  const api = createSoveraApi({ apiKeys: options.apiKeys, printDelayMs: options.printDelayMs, now: options.now });
-  const running = await startServer(api, serverOptions(options));
+  const api = createSoveraApi({ apiKeys: options.apiKeys, printDelayMs: options.printDelayMs, instance });
+  const running = withInstance(await startServer(api, serverOptions(options, clock)));
   return { ...running, api, options };
 }
 
-function serverOptions(options: TwinOptions) {
+function serverOptions(options: TwinOptions, clock: TestClock) {
   return {
+    now: clock.now,
     host: options.host,
     port: options.port,
     rateLimitPerHour: options.rateLimitPerHour,
@@ -142,6 +158,13 @@ Options (each flag overrides its environment variable):
                                           level 1 (Read-Only), 2 (Operational), 3 (Admin) or MANAGEMENT (default: one
                                           local key per level, local-layer-read-only … local-layer-management); all
                                           keys belong to one client; a key below an operation's x-access-level: 403
+  --webhook-url URL TWIN_WEBHOOK_URL      api-layer: the webhook endpoint of the management configuration (loopback
+                                          only; also PUT /_twin/webhooks). sovera registers callbacks itself
+                                          (enlistNotification; loopback URLs are called, others never)
+  --webhook-key K   TWIN_WEBHOOK_KEY      api-layer: the X-Webhook-Key sent with every delivery (never printed)
+  --webhook-retry-ms N  TWIN_WEBHOOK_RETRY_MS
+                                          wait before a delivery's first retry, doubling after each; ${DEFAULT_RETRY.attempts} attempts,
+                                          ${DEFAULT_RETRY.timeoutMs} ms timeout each (default ${DEFAULT_RETRY.baseDelayMs})
   --rate-limit-per-hour N  TWIN_RATE_LIMIT_PER_HOUR
                                           requests per hour per API key (sovera) or account (core), fixed hourly
                                           window. sovera: 0 = off (default 0). core: always on, 1 or more
@@ -179,7 +202,16 @@ api-layer only (keys in the X-API-Key header; X-Request-Id on every answer), twi
   ${BACKDATE_HOOK.replace(/(^|-)(\w)/g, (_m, d, c) => d + c.toUpperCase())}: N  on simulateTransaction: the transaction happened N ms ago
                                  (0-86400000), so a 3DS answer after 5 minutes needs no waiting
 
-Secrets (API keys, passwords, tokens, PAN, CVV, PIN, expiry) are never printed.`;
+Twin-only operations, on every twin (loopback, no credentials; amounts in the API's unit: sovera cents,
+core and api-layer currency units; see twin/README.md):
+  GET  /_twin/clock, POST /_twin/clock/advance {"ms": N}     the instance's test clock
+  POST /_twin/cards/ID/authorisations {"amount": A}          a hold (sovera, api-layer)
+  POST /_twin/cards/ID/purchases {"amount": A}               debited at once (every twin)
+  POST /_twin/transactions/ID/settle | /reverse, GET /_twin/transactions/ID
+  GET  /_twin/webhooks/deliveries?resource=ID                the delivery log (no bodies, no keys)
+  PUT  /_twin/webhooks {"url": U, "key": K}                  api-layer's webhook configuration
+
+Secrets (API keys, passwords, tokens, webhook keys, PAN, CVV, PIN, expiry) are never printed.`;
 
 export class CliError extends Error {}
 
@@ -202,6 +234,9 @@ export function parseCli(argv: string[], env: Env = process.env): { help: true }
         accounts: { type: 'string' },
         'token-ttl-seconds': { type: 'string' },
         'level-keys': { type: 'string' },
+        'webhook-url': { type: 'string' },
+        'webhook-key': { type: 'string' },
+        'webhook-retry-ms': { type: 'string' },
         'rate-limit-per-hour': { type: 'string' },
         'fault-rate': { type: 'string' },
         fault: { type: 'string' },
@@ -242,7 +277,7 @@ export function parseCli(argv: string[], env: Env = process.env): { help: true }
 
   // Flags that belong to the other API are refused; their environment variables are ignored (a
   // shared environment may set both, as the harness's run plan sets TWIN_API_KEYS for every twin).
-  const foreign = { core: ['api-keys', 'print-delay-ms', 'level-keys'], sovera: ['accounts', 'token-ttl-seconds', 'level-keys'], 'api-layer': ['api-keys', 'print-delay-ms', 'accounts', 'token-ttl-seconds'] }[api];
+  const foreign = { core: ['api-keys', 'print-delay-ms', 'level-keys', 'webhook-url', 'webhook-key'], sovera: ['accounts', 'token-ttl-seconds', 'level-keys', 'webhook-url', 'webhook-key'], 'api-layer': ['api-keys', 'print-delay-ms', 'accounts', 'token-ttl-seconds'] }[api];
   for (const flag of foreign) {
     if (typeof values[flag] === 'string') throw new CliError(`--${flag} does not apply to --api ${api}`);
   }
@@ -280,7 +315,18 @@ export function parseCli(argv: string[], env: Env = process.env): { help: true }
   if (api === 'api-layer') {
     const levelPick = pick('level-keys', 'TWIN_API_LAYER_KEYS');
     options.levelKeys = levelPick ? parseLevelKeys(levelPick.value, levelPick.source) : DEFAULT_LEVEL_KEYS.map((k) => ({ ...k }));
+    const urlPick = pick('webhook-url', 'TWIN_WEBHOOK_URL');
+    if (urlPick) {
+      const problem = loopbackCallbackError(urlPick.value.trim());
+      if (problem) throw new CliError(`${urlPick.source}: ${problem}`);
+      options.webhookUrl = urlPick.value.trim();
+      options.webhookKey = pick('webhook-key', 'TWIN_WEBHOOK_KEY')?.value;
+    } else if (pick('webhook-key', 'TWIN_WEBHOOK_KEY')) {
+      throw new CliError('a webhook key is set but no webhook URL: add --webhook-url http://127.0.0.1:PORT/path');
+    }
   }
+  const retryMs = integerIn('webhook-retry-ms', 'TWIN_WEBHOOK_RETRY_MS', 1, 60_000, DEFAULT_RETRY.baseDelayMs);
+  if (retryMs !== DEFAULT_RETRY.baseDelayMs) options.webhookRetry = { ...DEFAULT_RETRY, baseDelayMs: retryMs };
   return { help: false, options };
 }
 

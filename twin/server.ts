@@ -13,7 +13,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { ApiId } from '../lib/apis.ts';
 import { contractFor, isJson, mediaType, type Contract, type Violation } from '../lib/contract.ts';
 import { loadSpec, type OperationInfo } from '../lib/spec.ts';
+import { CONTROL_PREFIX, handleControl, type TwinKit } from './control.ts';
 import { FAULT_HEADER, TIMEOUT_FAULT_CLOSE_MS, parseFault, truncateJson, type Fault } from './faults.ts';
+import { isLoopbackHost } from '../lib/loopback.ts';
 import { FixedWindowRateLimiter, type RateDecision } from './rate-limit.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -95,6 +97,8 @@ export interface ApiDefinition<S = unknown, P extends Principal = Principal> {
    * answers, the outbox of messages the provider would send). Asked before routing; undefined: not one of them.
    */
   sidePage?(method: string, path: string, query: URLSearchParams): { status: number; contentType: string; body: string } | undefined;
+  /** The twin-only operations of this instance (clock, transactions, webhooks): twin/control.ts. */
+  kit?: TwinKit;
   /** Status code, error code, message and headers of the answer to missing/wrong credentials. */
   unauthorized: { code: string; message: string; headers?: Record<string, string> };
   handlers: Record<string, Handler<S, P>>;
@@ -159,6 +163,8 @@ export interface ServerOptions {
   log?: boolean;
   logger?: (line: string) => void;
   variant?: TwinVariant;
+  /** The twin's test clock (the rate-limit window reads it); default the wall clock. */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -276,10 +282,7 @@ function escapeRegex(text: string): string {
 // Loopback guard
 // ---------------------------------------------------------------------------------------------
 
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(host);
-}
+export { isLoopbackHost };
 
 // ---------------------------------------------------------------------------------------------
 // The server
@@ -328,7 +331,8 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
   const contract: Contract = contractFor(api.apiId);
   const router = new Router(loadSpec(api.apiId).operations.values());
   const basePath = api.basePath.replace(/\/+$/, '');
-  const limiter = options.rateLimitPerHour ? new FixedWindowRateLimiter(options.rateLimitPerHour) : undefined;
+  const now = options.now ?? Date.now;
+  const limiter = options.rateLimitPerHour ? new FixedWindowRateLimiter(options.rateLimitPerHour, 3_600_000, now) : undefined;
   const faultRate = options.fault ? options.faultRate ?? 0 : 0;
   const globalFault = options.fault;
   const log = options.log ? options.logger ?? ((line: string) => console.log(line)) : undefined;
@@ -406,6 +410,10 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     if (pathname.startsWith(basePath) && (pathname.length === basePath.length || pathname.charCodeAt(basePath.length) === 47 /* / */)) {
       match = router.match(method, pathname.slice(basePath.length) || '/');
     }
+    if (match.kind !== 'found' && api.kit !== undefined && pathname.startsWith(CONTROL_PREFIX)) {
+      readControl(ex, api.kit, method, pathname, new URLSearchParams(q < 0 ? '' : url.slice(q + 1)));
+      return;
+    }
     if (match.kind !== 'found' && api.sidePage !== undefined) {
       const page = api.sidePage(method, pathname, new URLSearchParams(q < 0 ? '' : url.slice(q + 1)));
       if (page !== undefined) { writeText(ex, page.status, page.body, { 'cache-control': 'no-store' }, page.contentType); return; }
@@ -466,7 +474,7 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
       ex.rate = rate;
       if (!rate.allowed && (principal !== undefined || throttleUnauthenticated)) {
         writeError(ex, 429, 'RATE_LIMITED', `Rate limit of ${rate.limit} requests per hour exceeded; retry after the window resets`,
-          undefined, { 'retry-after': String(Math.max(1, rate.resetEpochSeconds - Math.floor(Date.now() / 1000))) });
+          undefined, { 'retry-after': String(Math.max(1, rate.resetEpochSeconds - Math.floor(now() / 1000))) });
         return false;
       }
     }
@@ -512,6 +520,34 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
       }
     }
     return true;
+  }
+
+  /** A twin-only operation (twin/control.ts): JSON in, JSON out, no credentials, no rate limit. */
+  function readControl(ex: Exchange, kit: TwinKit, method: string, path: string, query: URLSearchParams): void {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    ex.req.on('data', (chunk: Buffer) => { size += chunk.length; if (size <= MAX_BODY_BYTES) chunks.push(chunk); });
+    ex.req.on('end', () => {
+      if (size > MAX_BODY_BYTES) { writeError(ex, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`); return; }
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown;
+      if (text.length) {
+        try { body = JSON.parse(text); } catch { writeError(ex, 400, 'INVALID_BODY', 'Request body is not valid JSON'); return; }
+      }
+      let answer;
+      try {
+        answer = handleControl(kit, method, path, query, body);
+      } catch (error) {
+        if (error instanceof TwinError) { writeJson(ex, error.status, api.errorBody(error.status, error.code, error.message)); return; }
+        console.error(`twin: internal error in ${method} ${path}: ${(error as Error)?.stack ?? String(error)}`);
+        writeJson(ex, 500, api.errorBody(500, 'INTERNAL_ERROR', 'Internal error in the twin'));
+        return;
+      }
+      if (answer !== undefined) { writeJson(ex, answer.status, answer.data, { 'cache-control': 'no-store' }); return; }
+      const page = method === 'GET' ? api.sidePage?.(method, path, query) : undefined;
+      if (page !== undefined) { writeText(ex, page.status, page.body, { 'cache-control': 'no-store' }, page.contentType); return; }
+      writeJson(ex, 404, api.errorBody(404, 'NOT_FOUND', `No twin-only operation '${method} ${path}' (see twin/README.md)`));
+    });
   }
 
   function delay(ex: Exchange, ms: number): void {

@@ -2,6 +2,7 @@
 // takes the environment as an argument (tested in Node); k6 passes its __ENV.
 // Secrets (API_KEY, CORE_PASSWORD) are only ever turned into the Authorization header or the
 // login body, never printed.
+import { isLoopbackHost } from '../../lib/loopback.ts';
 import { LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LEVEL_KEYS } from '../../lib/apis.ts';
 import { LOAD_APIS, type LoadApi, type LoadApiId } from './apis.ts';
 import { isLoadTarget, isProfileName, type LoadTarget, type ProfileName } from './profiles.ts';
@@ -103,9 +104,7 @@ export function hostOf(raw: string | undefined): string | undefined {
   return m ? m[1].replace(/^\[|\]$/g, '').toLowerCase() : undefined;
 }
 
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
+export const isLoopback = isLoopbackHost;
 
 /**
  * Load runs go to loopback (twin, mock), or to a sandbox over https that is not a production

@@ -164,23 +164,28 @@ const updatePaymentDestination: ApiLayerHandler = (state, input) => {
 const simulateTransaction: ApiLayerHandler = (state, input) => {
   const ageMs = backdateMs(input); // a bad hook value is refused before anything changes
   const card = state.liveCard(input.principal, input.body.cardId);
-  const { type, amount } = input.body as { type: 'PURCHASE' | 'REFUND' | 'DEPOSIT'; amount: number };
+  const { type, amount, merchant } = input.body as { type: 'PURCHASE' | 'REFUND' | 'DEPOSIT'; amount: number; merchant?: string };
   const minor = toMinor(amount);
   const operationId = state.nextId('op');
-  let status: 'SUCCESS' | 'FAILED' = 'SUCCESS';
-  if (card.status !== 'ACTIVE' && type === 'PURCHASE') status = 'FAILED';
-  else if (type === 'PURCHASE' && minor > card.balanceMinor) status = 'FAILED';
-  else if (type === 'DEPOSIT' && minor < toMinor(DEPOSIT_MINIMUMS.CARD)) status = 'FAILED';
-  if (status === 'SUCCESS') {
-    card.balanceMinor += type === 'PURCHASE' ? -minor : minor;
-    card.movements.push({ id: state.nextId('mov'), type, amountMinor: type === 'PURCHASE' ? -minor : minor, atMs: state.now() });
-    // A purchase asks for 3DS: the one-time code goes out by the card's OTP method (SMS or webhook).
-    if (type === 'PURCHASE') {
-      const auth = { authenticationId: `auth_${operationId}`, cardId: card.cardId, code: digits(6), createdAtMs: state.now() - ageMs, status: 'PENDING' as const };
-      state.authentications.set(auth.authenticationId, auth);
-      state.outbox.push({ kind: '3DS_OTP', channel: card.otpMethod, cardId: card.cardId, authenticationId: auth.authenticationId, otp: auth.code, atMs: auth.createdAtMs });
+  if (type === 'PURCHASE') {
+    // The shared mechanism decides (active card, funds) and notifies; a purchase then asks for 3DS.
+    const tx = state.transactions.purchase(card.cardId, minor, merchant ?? 'Simulated merchant');
+    if (tx.status !== 'SETTLED') return ok({ operationId, cardId: card.cardId, type, amount, status: 'FAILED' }, 202);
+    const auth = { authenticationId: `auth_${operationId}`, cardId: card.cardId, code: digits(6), createdAtMs: state.now() - ageMs, status: 'PENDING' as const };
+    state.authentications.set(auth.authenticationId, auth);
+    state.outbox.push({ kind: '3DS_OTP', channel: card.otpMethod, cardId: card.cardId, authenticationId: auth.authenticationId, otp: auth.code, atMs: auth.createdAtMs });
+    if (card.otpMethod === 'WEBHOOK') {
+      state.notify(card.clientId, card.cardId, { operation: 'CARD', sub_operation: '3DS_OTP', status: 'SUCCESS', data: { cardId: card.cardId, authenticationId: auth.authenticationId, otp: auth.code } });
     }
+    return ok({ operationId, cardId: card.cardId, type, amount, status: 'SUCCESS' }, 202);
   }
+  const refused = type === 'DEPOSIT' && minor < toMinor(DEPOSIT_MINIMUMS.CARD) ? `Deposits to a card must be at least ${DEPOSIT_MINIMUMS.CARD} USD` : undefined;
+  if (refused === undefined) {
+    card.balanceMinor += minor;
+    card.movements.push({ id: state.nextId('mov'), type, amountMinor: minor, atMs: state.now() });
+  }
+  const status = refused === undefined ? 'SUCCESS' as const : 'FAILED' as const;
+  state.notify(card.clientId, card.cardId, { operation: 'CARD', sub_operation: type, status, ...(refused ? { reason: refused } : {}), data: { cardId: card.cardId, amount } });
   return ok({ operationId, cardId: card.cardId, type, amount, status }, 202);
 };
 
@@ -216,10 +221,15 @@ const simulateDeposit: ApiLayerHandler = (state, input) => {
     credit = () => { if (destination === 'VIRTUAL_WALLET') wallet.balanceMinor += minor; };
   }
   const minimum = DEPOSIT_MINIMUMS[destination];
+  const resource = cardId ?? `${destination} ${blockchain}`;
+  const data = { destination, amount, ...(cardId ? { cardId } : { blockchain }) };
   if (minor < toMinor(minimum)) {
-    return ok({ operationId, destination, amount, status: 'FAILED', reason: `Deposits to ${destination} must be at least ${minimum} USD` }, 202);
+    const reason = `Deposits to ${destination} must be at least ${minimum} USD`;
+    state.notify(input.principal.clientId, resource, { operation: destination, sub_operation: 'DEPOSIT', status: 'FAILED', reason, data });
+    return ok({ operationId, destination, amount, status: 'FAILED', reason }, 202);
   }
   credit();
+  state.notify(input.principal.clientId, resource, { operation: destination, sub_operation: 'DEPOSIT', status: 'SUCCESS', data });
   return ok({ operationId, destination, amount, status: 'SUCCESS' }, 202);
 };
 

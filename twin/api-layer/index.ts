@@ -11,7 +11,10 @@
 import { randomUUID } from 'node:crypto';
 import { ACCESS_LEVEL_NAMES, apiProfile, type AccessLevel } from '../../lib/apis.ts';
 import { apiKeyHeaderOf, loadSpec } from '../../lib/spec.ts';
+import { assembleKit, type InstanceParts } from '../control.ts';
+import { fromMinor, toMinor } from '../money.ts';
 import type { ApiDefinition, ErrorItem } from '../server.ts';
+
 import { apiLayerHandlers, meetsAccessLevel, openPanLink } from './handlers.ts';
 import { ApiLayerState, type ApiLayerPrincipal } from './state.ts';
 
@@ -21,7 +24,13 @@ export interface ApiLayerTwinOptions {
   /** Accepted keys with their levels; all belong to one client. */
   keys: LevelKey[];
   now?: () => number;
+  /** The instance's test clock and webhook dispatcher (startTwin); a bare definition makes its own. */
+  instance?: InstanceParts;
 }
+
+/** The header carrying the webhook key (docs 003 Events: "a security header called X-Webhook-Key"). */
+export const WEBHOOK_KEY_HEADER = 'X-Webhook-Key';
+
 
 export const OUTBOX_PATH = '/_twin/outbox';
 export const PAN_PAGE_PREFIX = '/pan/';
@@ -31,9 +40,20 @@ export function createApiLayerApi(options: ApiLayerTwinOptions): ApiDefinition<A
   const operations = [...loadSpec('api-layer').operations.values()]
     .filter((op) => op.accessLevel !== undefined)
     .map((op) => ({ id: op.operationId, accessLevel: op.accessLevel!.level }));
-  const state = new ApiLayerState({ now: options.now, operations });
+  const state = new ApiLayerState({ now: options.instance?.clock?.now ?? options.now, operations });
   // The client id is random, so nothing derived from a key ever leaves the twin.
   const clientId = randomUUID();
+  const kit = assembleKit(options.instance ?? {}, {
+    transactions: state.transactions,
+    toMinor,
+    fromMinor,
+    // The management configuration (outside this API): one endpoint and its key for the client.
+    configureWebhook: (webhooks, target) => webhooks.configure(clientId, target && { url: target.url, headers: target.key ? { [WEBHOOK_KEY_HEADER]: target.key } : {} }),
+  });
+  state.notify = (owner, resource, event) => {
+    const id = randomUUID(); // docs 003: "a unique Id of the notification"
+    kit.webhooks.emit(owner, { id, type: `${event.operation}/${event.sub_operation}`, resource, body: { ...event, operation_id: id } });
+  };
   const byKey = new Map<string, ApiLayerPrincipal>();
   for (const { key, level } of options.keys) byKey.set(key, Object.freeze({ clientId, bucket: clientId, level }));
 
@@ -42,6 +62,7 @@ export function createApiLayerApi(options: ApiLayerTwinOptions): ApiDefinition<A
     displayName: 'API Layer',
     basePath: apiProfile('api-layer').basePath,
     state,
+    kit,
     credentialHeader: apiKeyHeaderOf('api-layer').toLowerCase(),
     authenticate: (key) => (key === undefined ? undefined : byKey.get(key.trim())),
     authorize(principal, operation) {

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { digits, newPan } from '../card-numbers.ts';
 import { fromMinor } from '../money.ts';
 import { TwinError, type Principal } from '../server.ts';
+import { CardTransactions, type CardFunds, type CardTransaction, type TransactionEventType } from '../transactions.ts';
 
 import type { AccessLevel } from '../../lib/apis.ts';
 
@@ -32,6 +33,8 @@ export interface VirtualCard {
   email?: string;
   phone?: string;
   balanceMinor: number;
+  /** Held by authorisations not yet settled (the docs show no withheld amount: the balance is what is left). */
+  heldMinor: number;
   limits: { daily?: number; monthly?: number };
   otpMethod: 'SMS' | 'WEBHOOK';
   pan: string;
@@ -49,6 +52,18 @@ export interface Authentication { authenticationId: string; cardId: string; code
 
 /** A message the provider would send (SMS or webhook): the twin keeps it in its outbox, served on loopback. */
 export interface OutboxMessage { kind: '3DS_OTP'; channel: 'SMS' | 'WEBHOOK'; cardId: string; authenticationId: string; otp: string; atMs: number }
+
+/** A notification's common part without its id (docs 003: operation, sub_operation, status, reason, data). */
+export interface ApiLayerEvent { operation: string; sub_operation: string; status: 'SUCCESS' | 'CANCELLED' | 'FAILED'; reason?: string; data: Record<string, unknown> }
+
+/** A transaction event as the API Layer's common part: operation CARD, the activity, the status (docs 003). */
+const EVENT_OF: Record<TransactionEventType, { sub_operation: string; status: ApiLayerEvent['status'] }> = {
+  authorised: { sub_operation: 'AUTHORIZATION', status: 'SUCCESS' },
+  declined: { sub_operation: 'AUTHORIZATION', status: 'FAILED' },
+  settled: { sub_operation: 'PURCHASE', status: 'SUCCESS' },
+  reversed: { sub_operation: 'AUTHORIZATION', status: 'CANCELLED' },
+  expired: { sub_operation: 'AUTHORIZATION', status: 'CANCELLED' },
+};
 
 export interface HoldingWallet { id: string; clientId: string; alias: string; address: string; blockchain: string; balanceMinor: number }
 
@@ -90,6 +105,10 @@ export class ApiLayerState {
   readonly holdingWallets = new Map<string, HoldingWallet>();
   /** `${clientId} ${blockchain}` → payment destination address. */
   readonly paymentDestinations = new Map<string, string>();
+  /** Card transactions, on the shared mechanism (twin/transactions.ts): the Simulate purchase and the twin-only holds. */
+  readonly transactions: CardTransactions;
+  /** Sends a webhook to the client's configured endpoint (docs 003: the common part and its data). */
+  notify: (clientId: string, resource: string, event: ApiLayerEvent) => void = () => {};
   private readonly pans = new Set<string>();
   private readonly holdingBalanceMinor: number;
   private seq = 0;
@@ -99,6 +118,36 @@ export class ApiLayerState {
     this.linkBase = (options.linkBase ?? 'http://127.0.0.1').replace(/\/+$/, '');
     this.operations = options.operations ?? [];
     this.holdingBalanceMinor = Math.round((options.holdingBalance ?? 10_000) * 100);
+    this.transactions = new CardTransactions({
+      now: this.now,
+      holds: true,
+      fundsOf: (cardId) => this.fundsOf(cardId),
+      onEvent: (type, tx) => this.notifyTransaction(type, tx),
+    });
+  }
+
+  /** A card's money for the transaction mechanism: an authorisation takes from the balance (the docs show no withheld amount). */
+  private fundsOf(cardId: string): CardFunds | undefined {
+    const card = this.cards.get(cardId);
+    if (card === undefined) return undefined;
+    const record = (minor: number) => card.movements.push({ id: this.nextId('mov'), type: 'PURCHASE', amountMinor: -minor, atMs: this.now() });
+    return {
+      clientId: card.clientId,
+      refusal: () => (card.status === 'ACTIVE' ? undefined : `CARD_NOT_ACTIVE: the card is ${card.status}`),
+      availableMinor: () => card.balanceMinor,
+      hold: (minor) => { card.balanceMinor -= minor; card.heldMinor += minor; },
+      release: (minor) => { card.balanceMinor += minor; card.heldMinor -= minor; },
+      captureHeld: (minor) => { card.heldMinor -= minor; record(minor); },
+      charge: (minor) => { card.balanceMinor -= minor; record(minor); },
+    };
+  }
+
+  private notifyTransaction(type: TransactionEventType, tx: CardTransaction): void {
+    const { sub_operation, status } = EVENT_OF[type];
+    this.notify(tx.clientId, tx.cardId, {
+      operation: 'CARD', sub_operation, status, ...(tx.reason !== undefined ? { reason: tx.reason } : {}),
+      data: { cardId: tx.cardId, transactionId: tx.id, amount: fromMinor(tx.amountMinor), merchant: tx.merchant },
+    });
   }
 
   nextId(prefix: string): string {
@@ -108,7 +157,7 @@ export class ApiLayerState {
   addCard(clientId: string, input: { currency: string; approvalMethod: ApprovalMethod; email?: string; phone?: string; limits?: VirtualCard['limits'] }): VirtualCard {
     const card: VirtualCard = {
       cardId: this.nextId('vc'), clientId, status: 'ACTIVE', approvalMethod: input.approvalMethod, currency: input.currency,
-      email: input.email, phone: input.phone, balanceMinor: 0, limits: { ...DEFAULT_LIMITS, ...(input.limits ?? {}) }, otpMethod: 'SMS',
+      email: input.email, phone: input.phone, balanceMinor: 0, heldMinor: 0, limits: { ...DEFAULT_LIMITS, ...(input.limits ?? {}) }, otpMethod: 'SMS',
       ...this.newSecrets(), pin: digits(4), movements: [],
       topUpWallets: [],
     };

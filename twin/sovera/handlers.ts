@@ -29,7 +29,7 @@ export function walletView(w: Wallet): Record<string, unknown> {
 
 /** The list-by-user shape, which the docs give other field names (amountAvailable, createdAt) and a clientId. */
 export function walletListItemView(w: Wallet): Record<string, unknown> {
-  return { id: w.id, clientId: w.clientId, userId: w.userId, currency: w.currency, description: w.description, amountAvailable: w.balance, amountWithheld: w.amountWithheld, createdAt: w.creationDate };
+  return { id: w.id, clientId: w.clientId, userId: w.userId, currency: w.currency, description: w.description, amountAvailable: w.balance - w.amountWithheld, amountWithheld: w.amountWithheld, createdAt: w.creationDate };
 }
 
 export function cardView(c: Card): Record<string, unknown> {
@@ -37,6 +37,11 @@ export function cardView(c: Card): Record<string, unknown> {
 }
 
 // ---- helpers ----
+
+/** What a wallet can spend: its balance less what pending card transactions withhold. */
+export function available(w: Wallet): number {
+  return w.balance - w.amountWithheld;
+}
 
 function ok(status: number, data: unknown): HandlerResult {
   return { status, data };
@@ -201,7 +206,7 @@ function movement(type: Extract<TransactionType, 'payin' | 'payout'>): SoveraHan
   return (state, input) => {
     const wallet = state.wallet(clientOf(input), input.body.walletId);
     const amount = positiveCents(input.body.amount);
-    if (type === 'payout' && wallet.balance < amount) {
+    if (type === 'payout' && available(wallet) < amount) {
       throw bad('INSUFFICIENT_FUNDS', `Wallet '${wallet.id}' has insufficient funds for a payout of ${amount}`);
     }
     wallet.balance += type === 'payin' ? amount : -amount;
@@ -220,7 +225,7 @@ const createTransfer: SoveraHandler = (state, input) => {
   if (from.currency !== to.currency) {
     throw bad('CURRENCY_MISMATCH', `Wallet '${from.id}' holds ${from.currency} but wallet '${to.id}' holds ${to.currency}`);
   }
-  if (from.balance < amount) throw bad('INSUFFICIENT_FUNDS', `Wallet '${from.id}' has insufficient funds for a transfer of ${amount}`);
+  if (available(from) < amount) throw bad('INSUFFICIENT_FUNDS', `Wallet '${from.id}' has insufficient funds for a transfer of ${amount}`);
   from.balance -= amount;
   to.balance += amount;
   const creationDate = state.isoNow();
@@ -241,6 +246,7 @@ const listTransactions: SoveraHandler = (state, input) => {
 const enlistNotification: SoveraHandler = (state, input) => {
   const notification = { id: randomUUID(), clientId: clientOf(input), url: String(input.body.url), creationDate: state.isoNow() };
   state.notifications.set(notification.id, notification);
+  state.onEnlist?.(notification.clientId, notification.url);
   return ok(201, { id: notification.id, url: notification.url, creationDate: notification.creationDate });
 };
 

@@ -3,9 +3,12 @@
 // Every response, errors included, is wrapped in the closed envelope with a fresh meta
 // {timestamp, version: "v2", traceId}.
 import { randomUUID } from 'node:crypto';
+import { loopbackCallbackError } from '../webhooks.ts';
 import { apiProfile } from '../../lib/apis.ts';
+import { assembleKit, type InstanceParts } from '../control.ts';
 import type { ApiDefinition, ErrorItem } from '../server.ts';
-import { soveraHandlers, type SoveraPrincipal } from './handlers.ts';
+import type { CardFunds, CardTransaction, TransactionEventType } from '../transactions.ts';
+import { available, soveraHandlers, type SoveraPrincipal } from './handlers.ts';
 import { SoveraState } from './state.ts';
 
 export interface SoveraTwinOptions {
@@ -14,14 +17,79 @@ export interface SoveraTwinOptions {
   /** Physical cards count as printed only this long after creation. */
   printDelayMs?: number;
   now?: () => number;
+  /** The instance's test clock and webhook dispatcher (startTwin); a bare definition makes its own. */
+  instance?: InstanceParts;
 }
 
 export const API_VERSION = 'v2';
 
+/** A Sovera webhook's event names (the docs name notifications, not their events: inferred). */
+export const SOVERA_EVENT_PREFIX = 'card.transaction.';
+
 export function createSoveraApi(options: SoveraTwinOptions): ApiDefinition<SoveraState, SoveraPrincipal> {
   if (!options.apiKeys.length) throw new Error('the Sovera twin needs at least one API key');
   const profile = apiProfile('sovera');
-  const state = new SoveraState({ printDelayMs: options.printDelayMs, now: options.now });
+  const clock = options.instance?.clock;
+  const state = new SoveraState({ printDelayMs: options.printDelayMs, now: clock?.now ?? options.now });
+  const now = state.now;
+
+  // Card transactions move money between the wallet's available part and amountWithheld (docs 001:
+  // "the balance withheld due to pending transactions"); balance is the total (inferred).
+  const kit = assembleKit(options.instance ?? { clock }, {
+    transactions: {
+      holds: true,
+      fundsOf(cardId): CardFunds | undefined {
+        const card = state.cards.get(cardId);
+        const wallet = card && state.wallets.get(card.walletId);
+        if (card === undefined || wallet === undefined) return undefined;
+        const record = (minor: number) => state.addTransaction(wallet.id, 'card_purchase', minor, state.isoNow());
+        return {
+          clientId: card.clientId,
+          refusal: () => (card.status === 'active' ? undefined : `CARD_NOT_ACTIVE: the card is ${card.status}`),
+          availableMinor: () => available(wallet),
+          hold: (minor) => { wallet.amountWithheld += minor; },
+          release: (minor) => { wallet.amountWithheld -= minor; },
+          captureHeld: (minor) => { wallet.amountWithheld -= minor; wallet.balance -= minor; record(minor); },
+          charge: (minor) => { wallet.balance -= minor; record(minor); },
+        };
+      },
+      onEvent: (type, tx) => notify(type, tx),
+    },
+    toMinor: (amount) => amount, // Sovera amounts are cents already
+    fromMinor: (minor) => minor,
+  });
+  state.onEnlist = (clientId, url) => {
+    // The twin calls loopback only; another URL is accepted, as the provider would, and never called.
+    if (!loopbackCallbackError(url)) kit.webhooks.register(clientId, { url, headers: {} });
+  };
+
+  function notify(type: TransactionEventType, tx: CardTransaction): void {
+    const card = state.cards.get(tx.cardId)!;
+    const wallet = state.wallets.get(card.walletId)!;
+    const id = randomUUID();
+    kit.webhooks.emit(tx.clientId, {
+      id, type: `${SOVERA_EVENT_PREFIX}${type}`, resource: tx.cardId,
+      body: {
+        id, event: `${SOVERA_EVENT_PREFIX}${type}`, creationDate: new Date(now()).toISOString(),
+        data: {
+          transactionId: tx.id, cardId: tx.cardId, walletId: wallet.id, amount: tx.amountMinor, merchant: tx.merchant, status: tx.status,
+          ...(tx.reason !== undefined ? { reason: tx.reason } : {}), amountWithheld: wallet.amountWithheld, balance: wallet.balance,
+        },
+      },
+    });
+  }
+
+  // The ISO timestamp is formatted once per millisecond: under load most responses share it.
+  let lastMs = 0;
+  let lastIso = '';
+  function timestamp(): string {
+    const at = now();
+    if (at !== lastMs) { lastMs = at; lastIso = new Date(at).toISOString(); }
+    return lastIso;
+  }
+  function meta(): { timestamp: string; version: string; traceId: string } {
+    return { timestamp: timestamp(), version: API_VERSION, traceId: randomUUID() };
+  }
 
   // One client per key; the client id is random, so nothing derived from a key ever leaves the twin.
   const principals = new Map<string, SoveraPrincipal>();
@@ -54,6 +122,7 @@ export function createSoveraApi(options: SoveraTwinOptions): ApiDefinition<Sover
     displayName: 'Sovera',
     basePath: profile.basePath,
     state,
+    kit,
     authenticate,
     unauthorized: {
       code: 'UNAUTHORIZED',
@@ -70,18 +139,4 @@ export function createSoveraApi(options: SoveraTwinOptions): ApiDefinition<Sover
       meta: meta(),
     }),
   };
-}
-
-// The ISO timestamp is formatted once per millisecond: under load most responses share it.
-let lastMs = 0;
-let lastIso = '';
-
-function timestamp(): string {
-  const now = Date.now();
-  if (now !== lastMs) { lastMs = now; lastIso = new Date(now).toISOString(); }
-  return lastIso;
-}
-
-function meta(): { timestamp: string; version: string; traceId: string } {
-  return { timestamp: timestamp(), version: API_VERSION, traceId: randomUUID() };
 }

@@ -8,7 +8,7 @@ import { TwinError } from '../server.ts';
 export type UserType = 'natural' | 'legal';
 export type CardKind = 'debit' | 'prepaid' | 'credit';
 export type CardStatus = 'pendingAck' | 'active' | 'blocked' | 'Cancel';
-export type TransactionType = 'payin' | 'payout' | 'transfer_in' | 'transfer_out';
+export type TransactionType = 'payin' | 'payout' | 'transfer_in' | 'transfer_out' | 'card_purchase';
 
 export interface User {
   id: string;
@@ -90,6 +90,8 @@ export class SoveraState {
   readonly transactionsByWallet = new Map<string, Transaction[]>();
   readonly printDelayMs: number;
   readonly now: () => number;
+  /** Called when a client registers a callback URL (the twin delivers its webhooks there). */
+  onEnlist?: (clientId: string, url: string) => void;
   private seq = 0;
   private readonly pans = new Set<string>();
 
