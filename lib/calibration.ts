@@ -97,7 +97,10 @@ export function overlayFromAssumptions(specFile: string, doc: Node, records: Ass
   const unhandled: { record: AssumptionRecord; why: string }[] = [];
   const seen = `observed on ${[...new Set(records.map((r) => `${r.api}@${r.target}`))].join(', ')} on ${when.toISOString().slice(0, 10)}`;
   const add = (key: string, action: OverlayAction) => { if (!actions.has(key)) actions.set(key, action); };
-  const opPath = (r: AssumptionRecord): string[] => ['paths', r.path, r.method.toLowerCase()];
+  // A webhook's record names it as `webhooks › <operationId>` (lib/webhook-verdict.ts): its operation sits under the spec's webhooks.
+  const opPath = (r: AssumptionRecord): string[] => r.path.startsWith(WEBHOOK_PATH_PREFIX)
+    ? ['webhooks', webhookNameOf(doc, r.path.slice(WEBHOOK_PATH_PREFIX.length)), r.method.toLowerCase()]
+    : ['paths', r.path, r.method.toLowerCase()];
 
   /** Drops an inferred constraint: the keyword at a node, or one field of its required list. */
   const dropConstraint = (record: AssumptionRecord, location: Path | undefined, keyword: string | undefined, field?: string): boolean => {
@@ -342,4 +345,13 @@ function diff(before: unknown, after: unknown, path: Path): Change[] {
   }
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   return [{ path, value: after, removed: false }];
+}
+
+/** How an assumption about a webhook names its operation in `path`. */
+export const WEBHOOK_PATH_PREFIX = 'webhooks › ';
+
+/** The key under `webhooks` of the webhook with this operationId (the name, when none matches). */
+function webhookNameOf(document: unknown, operationId: string): string {
+  const hooks = ((document as { webhooks?: Record<string, Record<string, { operationId?: string }>> }).webhooks ?? {});
+  return Object.entries(hooks).find(([, item]) => Object.values(item).some((op) => op?.operationId === operationId))?.[0] ?? operationId;
 }

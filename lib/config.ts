@@ -176,7 +176,8 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
         const bearer = api.auth === 'bearer-login';
         endpoints.push({
           api: api.id, target, baseUrl: `http://127.0.0.1:${proxyPort}`, directUrl, stateful: true, forcesStatus: false, injectsFaults: true, strict: true,
-          ...(bearer ? { testHooks: true, limitedAccount: { ...LOCAL_LIMITED_ACCOUNT } } : api.auth === 'level-keys' ? { testHooks: true } : {}),
+          // Every twin has test hooks: the twin-only operations (transactions, clock, delivery log), and per API a few more.
+          testHooks: true, ...(bearer ? { limitedAccount: { ...LOCAL_LIMITED_ACCOUNT } } : {}),
         });
       } else {
         const baseUrl = env[api.env.baseUrl];
@@ -252,4 +253,22 @@ export function requestTimeoutMs(env: Env = process.env): number {
   const ms = Number(raw);
   if (!Number.isInteger(ms) || ms <= 0) throw new ConfigError(`REQUEST_TIMEOUT_MS="${raw}" is not a positive whole number of milliseconds.`, 'set REQUEST_TIMEOUT_MS=10000, or unset it.');
   return ms;
+}
+
+/**
+ * Where a live provider delivers webhooks to this run: WEBHOOK_PUBLIC_URL (https, reaching this
+ * machine, e.g. a tunnel) forwarding to the loopback port WEBHOOK_RECEIVER_PORT, where the
+ * receiver listens. Undefined when neither is set; a half or a wrong setting is refused with its fix.
+ */
+export function webhookSettings(env: Env = process.env): { publicUrl: string; port: number } | undefined {
+  const raw = env.WEBHOOK_PUBLIC_URL?.trim();
+  const portText = env.WEBHOOK_RECEIVER_PORT?.trim();
+  if (!raw && !portText) return undefined;
+  if (!raw) throw new ConfigError('WEBHOOK_RECEIVER_PORT is set but WEBHOOK_PUBLIC_URL is not.', 'set WEBHOOK_PUBLIC_URL to the https URL that forwards to that port, or unset WEBHOOK_RECEIVER_PORT.');
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new ConfigError(`WEBHOOK_PUBLIC_URL="${raw}" is not a URL.`, 'set it to e.g. https://hooks.example.com/webhooks.'); }
+  if (url.protocol !== 'https:') throw new ConfigError('WEBHOOK_PUBLIC_URL must be https: a provider sends card events there.', `use https://${url.host}${url.pathname}.`);
+  const port = Number(portText ?? '');
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`WEBHOOK_RECEIVER_PORT="${portText ?? ''}" is not a port.`, 'set it to the loopback port your tunnel forwards to, e.g. 8787.');
+  return { publicUrl: url.toString(), port };
 }

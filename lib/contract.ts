@@ -104,6 +104,8 @@ class LazyValidators<T> {
 export class Contract {
   readonly apiId: ApiId;
   readonly operations: Map<string, OperationInfo>;
+  /** What the provider sends to the client (the spec's `webhooks`), by operationId. */
+  readonly webhooks: Map<string, OperationInfo>;
   private readonly responseValidators = new LazyValidators<ValidateFunction>();
   private readonly bodyValidators = new LazyValidators<ValidateFunction>();
   private readonly paramValidators = new LazyValidators<ValidateFunction>();
@@ -116,11 +118,15 @@ export class Contract {
     this.apiId = apiId;
     const spec = loadSpec(apiId);
     this.operations = spec.operations;
+    this.webhooks = spec.webhooks;
     this.cardSecretsBasis = ownBasis((spec.document.info as Record<string, unknown>)['x-card-secrets'])
       ?? { provenance: 'inferred', source: `${apiProfile(apiId).specFile} has no info.x-card-secrets: the harness's own rule that answers carry no card secret they are not documented to` };
     const ajv = newAjv();
     const formAjv = newAjv({ coerceTypes: true }); // form fields arrive as strings
-    registerExtensionKeywords([ajv, formAjv], this.operations);
+    registerExtensionKeywords([ajv, formAjv], new Map([...this.operations, ...this.webhooks]));
+    for (const hook of this.webhooks.values()) {
+      for (const [type, schema] of Object.entries(hook.requestBody?.schemas ?? {})) this.bodyValidators.define(`${hook.operationId} ${type}`, () => ajv.compile(schema));
+    }
     for (const op of this.operations.values()) {
       for (const [status, { schema, headerDetails }] of op.responses) {
         if (schema) this.responseValidators.define(`${op.operationId} ${status}`, () => ajv.compile(schema));
@@ -257,6 +263,46 @@ export class Contract {
         findings.push({ kind: 'secret', text: `${pointer} holds a card number (13–19 digits, Luhn-valid) that ${op.operationId} is not documented to answer`, basis });
       }
     });
+    return findings;
+  }
+
+  /** The webhook `operationId` of the spec's `webhooks`; throws naming the ones there. */
+  webhook(operationId: string): OperationInfo {
+    const hook = this.webhooks.get(operationId);
+    if (!hook) throw new Error(`No webhook "${operationId}" in the ${this.apiId} spec (webhooks there: ${[...this.webhooks.keys()].join(', ') || 'none'}).`);
+    return hook;
+  }
+
+  /**
+   * Everything wrong with one webhook delivery the provider sent: a required header missing, a
+   * body that is not JSON or breaks the webhook's schema, a card secret in it. Each finding with
+   * its basis, as for responses. (The key's value is compared by the receiver, in constant time.)
+   */
+  checkWebhook(operationId: string, delivery: { headers: Record<string, string>; contentType: string; body: unknown }): Finding[] {
+    const hook = this.webhook(operationId);
+    const findings: Finding[] = [];
+    const present = new Set(Object.keys(delivery.headers).map((h) => h.toLowerCase()));
+    for (const p of hook.parameters) {
+      if (p.in === 'header' && p.required && !present.has(p.name.toLowerCase())) {
+        findings.push({ kind: 'header', text: `header ${p.name} is missing (required by the spec)`, basis: hook.basis });
+      }
+    }
+    const schema = hook.requestBody?.schemas['application/json'];
+    const validate = this.bodyValidators.get(`${operationId} application/json`);
+    const bodyBasis = ownBasis(schema) ?? hook.basis;
+    if (!isJson(delivery.contentType)) {
+      findings.push({ kind: 'media', text: `content type is "${delivery.contentType || '(none)'}", expected application/json`, basis: bodyBasis });
+    } else if (delivery.body === undefined) {
+      findings.push({ kind: 'media', text: 'body is not valid JSON', basis: bodyBasis });
+    } else {
+      if (validate && schema && !validate(delivery.body)) {
+        for (const v of toViolations(validate.errors)) {
+          const basis = basisOfSchemaError(schema, v as Required<Pick<Violation, 'schemaPath' | 'keyword'>>, hook.basis);
+          findings.push({ kind: 'schema', text: `${v.pointer || '(root)'} ${v.message}`, basis, violation: { ...v, basis } });
+        }
+      }
+      findings.push(...this.secretFindings(hook, schema, delivery.body));
+    }
     return findings;
   }
 

@@ -7,10 +7,10 @@ export const REDACTED = '[REDACTED]';
 /** Body fields that carry card secrets or credentials, compared case-insensitively. */
 const SECRET_FIELDS = new Set([
   'pan', 'cardnumber', 'number', 'cvv', 'cvc', 'cvv2', 'pin', 'newpin', 'expdate', 'duedate', 'expiry',
-  'expirydate', 'expirationdate', 'panurl', 'otp', 'password', 'token', 'accesstoken', 'refreshtoken', 'apikey', 'secret',
+  'expirydate', 'expirationdate', 'panurl', 'otp', 'password', 'token', 'accesstoken', 'refreshtoken', 'apikey', 'secret', 'webhookkey',
 ]);
 
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie']);
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'x-webhook-key', 'cookie', 'set-cookie']);
 
 const knownSecrets = new Set<string>();
 

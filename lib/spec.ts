@@ -44,6 +44,10 @@ export interface OperationInfo {
   securityBasis?: Basis;
   /** The access level a key needs (`x-access-level`, API Layer), and what that rests on. */
   accessLevel?: { level: AccessLevel; basis: Basis };
+  /** Webhooks: the body field that identifies the notification (`x-notification-id`), unique per notification. */
+  notificationId?: { field: string; basis: Basis };
+  /** Webhooks: the header carrying the shared key (`x-key-header`), compared in constant time by the receiver. */
+  keyHeader?: string;
 }
 
 export interface ResponseHeaderInfo {
@@ -79,6 +83,8 @@ export interface LoadedSpec {
   api: ApiProfile;
   document: OpenAPIV3_1.Document;
   operations: Map<string, OperationInfo>;
+  /** What the provider sends to the client (the spec's `webhooks`), by operationId; `path` is the webhook's name. */
+  webhooks: Map<string, OperationInfo>;
 }
 
 const cache = new Map<ApiId, LoadedSpec>();
@@ -91,7 +97,11 @@ export function loadSpec(apiId: ApiId): LoadedSpec {
     const file = path.resolve(PROJECT_ROOT, process.env[api.env.specFile] || api.specFile);
     const raw = parseYamlCached(readFileSync(file, 'utf8')) as OpenAPIV3_1.Document;
     const document = dereference(raw) as OpenAPIV3_1.Document;
-    loaded = { api, document, operations: indexOperations(apiId, document) };
+    loaded = {
+      api, document,
+      operations: indexOperations(apiId, document, document.paths ?? {}),
+      webhooks: indexOperations(apiId, document, (document.webhooks ?? {}) as OpenAPIV3_1.PathsObject, { sentByProvider: true }),
+    };
     cache.set(apiId, loaded);
   }
   return loaded;
@@ -159,10 +169,11 @@ export function dereference<T>(root: T): T {
   return walk(root) as T;
 }
 
-function indexOperations(apiId: ApiId, doc: OpenAPIV3_1.Document): Map<string, OperationInfo> {
+/** Operations of `paths` (or of `webhooks`: sent by the provider, so the client's security does not apply). */
+function indexOperations(apiId: ApiId, doc: OpenAPIV3_1.Document, paths: OpenAPIV3_1.PathsObject, options: { sentByProvider?: boolean } = {}): Map<string, OperationInfo> {
   const operations = new Map<string, OperationInfo>();
-  const globalSecurity = (doc.security ?? []).length > 0;
-  for (const [pathTemplate, item] of Object.entries(doc.paths ?? {})) {
+  const globalSecurity = !options.sentByProvider && (doc.security ?? []).length > 0;
+  for (const [pathTemplate, item] of Object.entries(paths)) {
     if (!item) continue;
     for (const method of METHODS) {
       const op = item[method] as (OpenAPIV3_1.OperationObject & Record<string, unknown>) | undefined;
@@ -212,9 +223,16 @@ function indexOperations(apiId: ApiId, doc: OpenAPIV3_1.Document): Map<string, O
           schemas: Object.fromEntries(Object.entries(body.content ?? {}).map(([type, media]) => [type, (media.schema ?? {}) as JsonSchema])),
         },
         responses: new Map([...responses].sort(([a], [b]) => a - b)),
-        secured: op.security ? op.security.length > 0 : globalSecurity,
+        secured: options.sentByProvider ? false : op.security ? op.security.length > 0 : globalSecurity,
         securityBasis: securityBasisOf(doc, op.security ?? doc.security),
         accessLevel,
+        ...(typeof op['x-notification-id'] === 'string' ? {
+          notificationId: {
+            field: op['x-notification-id'],
+            basis: { provenance: op['x-notification-id-provenance'] === 'documented' ? 'documented' as const : 'inferred' as const, source: String(op['x-notification-id-source'] ?? `${where}: x-notification-id carries no source`) },
+          },
+        } : {}),
+        ...(typeof op['x-key-header'] === 'string' ? { keyHeader: op['x-key-header'] } : {}),
       });
     }
   }

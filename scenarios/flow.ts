@@ -8,6 +8,17 @@ export interface Step {
   input: OperationInput;
   /** The status this step must answer; the runner fails the flow otherwise. */
   expect: number;
+  /**
+   * A twin-only operation (twin/control.ts: card transactions, the clock), in no provider's spec:
+   * sent as JSON to this method and path on the twin's origin, without credentials. `operationId`
+   * then only names the step (e.g. `twin:authorise`); `input.body` is the JSON body.
+   */
+  twinOnly?: { method: 'GET' | 'POST'; path: string };
+}
+
+/** A step of a twin-only operation (card transactions exist on the twin only). */
+export function twinStep(name: string, method: 'GET' | 'POST', path: string, body: unknown, expect: number): Step {
+  return { operationId: `twin:${name}`, input: body === undefined ? {} : { body }, expect, twinOnly: { method, path } };
 }
 
 export interface StepResponse {

@@ -525,7 +525,30 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    cardTransactionEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A card transaction notification sent to each registered callback URL
+         * @description Sent for each card transaction event (authorised, declined, settled, reversed, expired)
+         *     to every callback URL the client registered with enlistNotification. Each notification has
+         *     a unique `id`; a retry repeats it. Everything about the payload is inferred.
+         */
+        post: operations["receiveCardTransactionEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description An entity id. Not necessarily a UUID: the docs show ids such as "qa2c3b2a-…". */
@@ -653,13 +676,33 @@ export interface components {
             id: components["schemas"]["Id"];
             walletId: components["schemas"]["Id"];
             /**
-             * @description Inferred.
+             * @description Inferred; card_purchase is a settled card transaction.
              * @enum {string}
              */
-            type: "payin" | "payout" | "transfer_in" | "transfer_out";
+            type: "payin" | "payout" | "transfer_in" | "transfer_out" | "card_purchase";
             amount: components["schemas"]["Amount"];
             status: components["schemas"]["MovementStatus"];
             creationDate: components["schemas"]["Timestamp"];
+        };
+        CardTransactionEvent: {
+            /** @description Unique per notification; repeated by a retry. */
+            id: string;
+            /** @enum {string} */
+            event: "card.transaction.authorised" | "card.transaction.declined" | "card.transaction.settled" | "card.transaction.reversed" | "card.transaction.expired";
+            creationDate: components["schemas"]["Timestamp"];
+            data: {
+                transactionId: string;
+                cardId: components["schemas"]["Id"];
+                walletId: components["schemas"]["Id"];
+                amount: components["schemas"]["Amount"];
+                merchant?: string;
+                /** @enum {string} */
+                status: "AUTHORISED" | "DECLINED" | "SETTLED" | "REVERSED" | "EXPIRED";
+                /** @description Why the transaction was declined or released. */
+                reason?: string;
+                amountWithheld: components["schemas"]["Balance"];
+                balance: components["schemas"]["Balance"];
+            };
         };
         /**
          * @description Inferred.
@@ -916,7 +959,7 @@ export interface components {
         EnlistNotificationRequest: {
             /**
              * Format: uri
-             * @description Callback URL; https only (docs 000).
+             * @description Callback URL: https, or plain http to loopback only (a receiver on the same machine as the caller).
              */
             url: string;
         };
@@ -2125,6 +2168,45 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    receiveCardTransactionEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "5c1f0b8e-0a52-4d0e-9b1e-3f1a2b3c4d5e",
+                 *       "event": "card.transaction.settled",
+                 *       "creationDate": "2026-12-01T12:00:00.000Z",
+                 *       "data": {
+                 *         "transactionId": "txn_0001",
+                 *         "cardId": "1f6e2b9c-6c1d-4b2a-9f3e-7a8b9c0d1e2f",
+                 *         "walletId": "216fa217-6826-48b8-ab5b-0180891cef30",
+                 *         "amount": 1250,
+                 *         "merchant": "Coffee Shop",
+                 *         "status": "SETTLED",
+                 *         "amountWithheld": 0,
+                 *         "balance": 8750
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CardTransactionEvent"];
+            };
+        };
+        responses: {
+            /** @description The client received the notification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
