@@ -14,7 +14,7 @@
 // Amounts are in the API's own unit (Sovera: cents; Core and the API Layer: currency units).
 import { TestClock } from './clock.ts';
 import { TwinError } from './server.ts';
-import { CardTransactions, type CardTransaction, type TransactionsOptions } from './transactions.ts';
+import { CardTransactions, type CardFunds, type CardTransaction, type TransactionsOptions } from './transactions.ts';
 import { WebhookDispatcher } from './webhooks.ts';
 
 export const CONTROL_PREFIX = '/_twin/';
@@ -98,6 +98,8 @@ export function transactionView(kit: TwinKit, tx: CardTransaction): Record<strin
 export interface InstanceParts {
   clock?: TestClock;
   webhooks?: WebhookDispatcher;
+  /** A broken twin's change to how card funds move (test fixtures only): see TwinVariant.funds. */
+  wrapFunds?: (funds: CardFunds) => CardFunds;
 }
 
 /** Builds an API's kit: its transactions read the instance's clock, and expire what is due after every advance. */
@@ -110,7 +112,13 @@ export function assembleKit(parts: InstanceParts, api: {
 }): TwinKit {
   const clock = parts.clock ?? new TestClock();
   const webhooks = parts.webhooks ?? new WebhookDispatcher(clock.now);
-  const transactions = api.transactions instanceof CardTransactions ? api.transactions : new CardTransactions({ ...api.transactions, now: clock.now });
+  const wrap = parts.wrapFunds;
+  const options = api.transactions instanceof CardTransactions ? undefined : api.transactions;
+  const transactions = options === undefined ? api.transactions as CardTransactions : new CardTransactions({
+    ...options,
+    now: clock.now,
+    fundsOf: wrap ? (cardId) => { const funds = options.fundsOf(cardId); return funds && wrap(funds); } : options.fundsOf,
+  });
   clock.onAdvance(() => transactions.expireDue());
   const configure = api.configureWebhook;
   return {

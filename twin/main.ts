@@ -89,7 +89,8 @@ export async function startTwin(overrides: Partial<TwinOptions> = {}): Promise<R
   const options: TwinOptions = { ...DEFAULT_OPTIONS, port: 0, ...overrides };
   // One test clock and one webhook dispatcher per twin instance: every time rule reads the clock.
   const clock = new TestClock(options.now ?? Date.now);
-  const instance = { clock, webhooks: new WebhookDispatcher(clock.now, options.webhookRetry ?? DEFAULT_RETRY) };
+  const variant = options.variant;
+  const instance = { clock, webhooks: new WebhookDispatcher(clock.now, options.webhookRetry ?? DEFAULT_RETRY, variant?.webhook), wrapFunds: variant?.funds };
   const withInstance = <T extends RunningServer>(running: T): T => {
     const close = running.close.bind(running);
     return { ...running, close: () => { instance.webhooks.close(); return close(); } };

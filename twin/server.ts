@@ -14,6 +14,8 @@ import type { ApiId } from '../lib/apis.ts';
 import { contractFor, isJson, mediaType, type Contract, type Violation } from '../lib/contract.ts';
 import { loadSpec, type OperationInfo } from '../lib/spec.ts';
 import { CONTROL_PREFIX, handleControl, type TwinKit } from './control.ts';
+import type { CardFunds } from './transactions.ts';
+import type { WebhookEvent } from './webhooks.ts';
 import { FAULT_HEADER, TIMEOUT_FAULT_CLOSE_MS, parseFault, truncateJson, type Fault } from './faults.ts';
 import { isLoopbackHost } from '../lib/loopback.ts';
 import { FixedWindowRateLimiter, type RateDecision } from './rate-limit.ts';
@@ -147,6 +149,10 @@ export interface TwinVariant {
   rewrite?: (operationId: string, status: number, body: unknown) => { status: number; body: unknown } | undefined;
   /** Response headers left out (lower-case names), e.g. x-ratelimit-remaining. */
   dropHeaders?: readonly string[];
+  /** Rewrites each webhook before delivery: [] drops it, two copies duplicate it, a changed body breaks it. */
+  webhook?: (event: WebhookEvent) => WebhookEvent[];
+  /** Changes how card funds move (e.g. a release that gives nothing back). */
+  funds?: (funds: CardFunds) => CardFunds;
 }
 
 export interface ServerOptions {

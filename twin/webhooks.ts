@@ -70,7 +70,12 @@ export class WebhookDispatcher {
   private pending = 0;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly now: () => number, readonly retry: RetryPolicy = DEFAULT_RETRY) {}
+  constructor(
+    private readonly now: () => number,
+    readonly retry: RetryPolicy = DEFAULT_RETRY,
+    /** A broken twin's rewrite of each event (test fixtures only): see TwinVariant.webhook. */
+    private readonly transform?: (event: WebhookEvent) => WebhookEvent[],
+  ) {}
 
   /** Adds a callback URL for a client (Sovera: enlistNotification). */
   register(clientId: string, target: WebhookTarget): void {
@@ -94,8 +99,12 @@ export class WebhookDispatcher {
   }
 
   /** Queues an event for every callback of the client; returns at once (delivery is asynchronous). */
-  emit(clientId: string, event: WebhookEvent): void {
+  emit(clientId: string, original: WebhookEvent): void {
     if (this.closed) return;
+    for (const event of this.transform ? this.transform(original) : [original]) this.enqueue(clientId, event);
+  }
+
+  private enqueue(clientId: string, event: WebhookEvent): void {
     for (const target of this.targets.get(clientId) ?? []) {
       const key = `${target.url} ${event.resource}`;
       this.pending++;
