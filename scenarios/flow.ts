@@ -16,9 +16,12 @@ export interface Step {
   twinOnly?: { method: 'GET' | 'POST'; path: string };
 }
 
+/** Twin-only steps are named `twin:<name>`: no spec has them, so the load build compiles nothing for them. */
+export const TWIN_STEP_PREFIX = 'twin:';
+
 /** A step of a twin-only operation (card transactions exist on the twin only). */
 export function twinStep(name: string, method: 'GET' | 'POST', path: string, body: unknown, expect: number): Step {
-  return { operationId: `twin:${name}`, input: body === undefined ? {} : { body }, expect, twinOnly: { method, path } };
+  return { operationId: `${TWIN_STEP_PREFIX}${name}`, input: body === undefined ? {} : { body }, expect, twinOnly: { method, path } };
 }
 
 export interface StepResponse {

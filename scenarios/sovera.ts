@@ -3,6 +3,7 @@
 // `checks.stateful` is true; checks on the answer of the call itself run everywhere. The flag
 // guards assertions only, never requests: a flow makes the same requests on every target, so
 // the load planner can count them once (load/build/flow-costs.ts).
+import { heldPurchase } from './transactions.ts';
 import type { Flow } from './flow.ts';
 
 export interface NaturalUserInput { firstName: string; lastName: string; email: string; currency?: string }
@@ -84,4 +85,19 @@ export function* balanceCheck(userId: string, walletId: string, checks: FlowChec
 
 function assertThat(condition: boolean, message: string): void {
   if (!condition) throw new Error(message);
+}
+
+/**
+ * The purchase hot path (twin only: card transactions are the twin's own operations): a pay-in
+ * of the amount, a purchase of it (authorise, settle), and the wallet read after it: nothing
+ * left withheld, amounts in integer cents. Net zero, so a VU's wallet never runs dry.
+ */
+export function* purchaseHotPath(holder: Cardholder, amountCents: number, checks: FlowChecks = STATEFUL_CHECKS): Flow<void> {
+  yield { operationId: 'createPayIn', input: { body: { walletId: holder.walletId, amount: amountCents } }, expect: 201 };
+  const tx = yield* heldPurchase(holder.cardId, amountCents);
+  assertThat(tx.status === 'SETTLED', `the purchase was ${tx.status}${tx.reason ? ` (${tx.reason})` : ''}, not SETTLED`);
+  const res = yield { operationId: 'getWallet', input: { path: { walletId: holder.walletId } }, expect: 200 };
+  const wallet = res.body.data[0];
+  assertThat(Number.isInteger(wallet.balance) && Number.isInteger(wallet.amountWithheld), 'getWallet amounts are not integer cents');
+  if (checks.stateful) assertThat(wallet.amountWithheld === 0, `amountWithheld is ${wallet.amountWithheld} after a settled purchase, not 0`);
 }

@@ -8,6 +8,14 @@ export interface TwinTransaction { transactionId: string; cardId: string; amount
 
 const enc = encodeURIComponent;
 
+/** What each twin-only step answers, for the load build's request count (it answers every step with an example). */
+export const TWIN_STEP_EXAMPLES: Record<string, TwinTransaction> = {
+  'twin:authorise': { transactionId: 'txn_0001', cardId: 'card', amount: 100, status: 'AUTHORISED' },
+  'twin:settle': { transactionId: 'txn_0001', cardId: 'card', amount: 100, status: 'SETTLED' },
+  'twin:reverse': { transactionId: 'txn_0001', cardId: 'card', amount: 100, status: 'REVERSED' },
+  'twin:purchase': { transactionId: 'txn_0001', cardId: 'card', amount: 100, status: 'SETTLED' },
+};
+
 export function* authorise(cardId: string, amount: number, merchant = 'Harness Coffee'): Flow<TwinTransaction> {
   const res = yield twinStep('authorise', 'POST', `/_twin/cards/${enc(cardId)}/authorisations`, { amount, merchant }, 201);
   return res.body as TwinTransaction;

@@ -22,7 +22,7 @@ import { LOAD_APIS, type LoadApiId } from '../load/lib/apis.ts';
 import { checkLoadBaseUrl, DEFAULT_CLIENT_CODE, LoadConfigError, unstatedLimit } from '../load/lib/config.ts';
 import { flowCostTable, scenarioCosts } from '../load/lib/flow-costs.ts';
 import { buildProfile, isLoadTarget, isProfileName, LOAD_TARGETS, PROFILES, type LoadProfile, type LoadTarget, type ProfileName } from '../load/lib/profiles.ts';
-import { SCRIPTS, scriptApi } from '../load/lib/scenarios.ts';
+import { SCRIPTS, scriptApi, targetRefusal } from '../load/lib/scenarios.ts';
 
 export const USAGE = `Usage: npm run load -- <scenario> [--target twin|mock|sandbox] [--profile smoke|load|stress|soak] [--dry-run] [--runners N]
   scenarios: ${Object.keys(SCRIPTS).join(', ')}
@@ -103,6 +103,8 @@ export interface ResolvedRun {
 /** Everything that can be refused before a process starts or a request is sent. */
 export function resolveRun(options: LoadOptions, env: Env = process.env): ResolvedRun {
   const apiId = scriptApi(options.script);
+  const refusal = targetRefusal(options.script, options.target);
+  if (refusal) throw new LoadConfigError(refusal);
   const api = apiProfile(apiId);
   const rateLimitPerHour = env.RATE_LIMIT_PER_HOUR ? positiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : api.rateLimitPerHour ?? unstatedLimit(options.target);
   const poolSize = env.POOL_SIZE ? positiveInt('POOL_SIZE', env.POOL_SIZE) : undefined;

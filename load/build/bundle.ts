@@ -3,6 +3,7 @@
 // then bundles every load/*.k6.ts (and load/bench/*.k6.ts) with esbuild into dist/load/: ES2017,
 // only k6 and k6/* left external, no Node built-ins, no source map. A script imports its own
 // API's module only, so a bundle carries only that API's validators.
+import { TWIN_STEP_PREFIX } from '../../scenarios/flow.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -119,7 +120,7 @@ function generateApiModule(id: LoadApiId, genDir: string): ApiBuildInfo {
   const flowCosts = flowCostTable(exampleResponder(spec), id);
   const used = new Set<string>([...flowCosts.readiness.operations, ...flowCosts.provision.operations]);
   for (const cost of Object.values(flowCosts.iterations)) cost.operations.forEach((op) => used.add(op));
-  const operationIds = [...used].sort();
+  const operationIds = [...used].filter((op) => !op.startsWith(TWIN_STEP_PREFIX)).sort();
   const operations: Record<string, OperationMeta> = {};
   for (const opId of operationIds) {
     const op = spec.operations.get(opId);

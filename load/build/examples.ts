@@ -1,5 +1,6 @@
 // A responder that answers each flow step with the spec's documented example for the expected
 // status, as a stateless mock would. The build counts the flows' requests with it.
+import { TWIN_STEP_EXAMPLES } from '../../scenarios/transactions.ts';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Step, StepResponse } from '../../scenarios/flow.ts';
 import type { LoadedSpec } from '../../lib/spec.ts';
@@ -7,6 +8,11 @@ import type { Responder } from '../lib/flow-costs.ts';
 
 export function exampleResponder(spec: LoadedSpec): Responder {
   return (step: Step): StepResponse => {
+    if (step.twinOnly) {
+      const example = TWIN_STEP_EXAMPLES[step.operationId];
+      if (!example) throw new Error(`The load flows call the twin-only "${step.operationId}", which has no example in scenarios/transactions.ts.`);
+      return { operationId: step.operationId, status: step.expect, body: structuredClone(example) };
+    }
     const op = spec.operations.get(step.operationId);
     if (!op) throw new Error(`The load flows call "${step.operationId}", which is not in ${spec.api.specFile}.`);
     const item = spec.document.paths?.[op.path] as Record<string, OpenAPIV3_1.OperationObject> | undefined;

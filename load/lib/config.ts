@@ -6,7 +6,7 @@ import { isLoopbackHost } from '../../lib/loopback.ts';
 import { LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LEVEL_KEYS } from '../../lib/apis.ts';
 import { LOAD_APIS, type LoadApi, type LoadApiId } from './apis.ts';
 import { isLoadTarget, isProfileName, type LoadTarget, type ProfileName } from './profiles.ts';
-import { scriptApi } from './scenarios.ts';
+import { scriptApi, targetRefusal } from './scenarios.ts';
 
 /** The twin's default address (npm run twin) and key: running a bundle by hand needs no variables. */
 export const DEFAULT_BASE_URL = LOAD_APIS.sovera.defaultBaseUrl;
@@ -49,6 +49,8 @@ export function readConfig(env: Env, script: string): LoadConfig {
   const api = LOAD_APIS[scriptApi(script)];
   const target = env.TARGET || 'twin';
   if (!isLoadTarget(target)) throw new LoadConfigError(`TARGET="${target}" is not a load target; use twin, mock or sandbox.`);
+  const refusal = targetRefusal(script, target);
+  if (refusal) throw new LoadConfigError(refusal);
   const profile = env.PROFILE || 'smoke';
   if (!isProfileName(profile)) throw new LoadConfigError(`PROFILE="${profile}" is not a profile; use smoke, load, stress or soak.`);
   const baseUrl = checkLoadBaseUrl(env.BASE_URL || api.defaultBaseUrl, target, api.id, env);

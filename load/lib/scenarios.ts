@@ -6,7 +6,7 @@ import {
   coreBalanceCycle, coreBalanceSteps, provisionCoreCard,
   type CoreBalanceSteps, type CoreCard, type CoreCustomerInput,
 } from '../../scenarios/core.ts';
-import { balanceCheck, cardLifecycle, provisionCardholder, type Cardholder, type NaturalUserInput } from '../../scenarios/sovera.ts';
+import { balanceCheck, cardLifecycle, provisionCardholder, purchaseHotPath, type Cardholder, type NaturalUserInput } from '../../scenarios/sovera.ts';
 import { layerHotPath, provisionVirtualCard, type VirtualCardMember } from '../../scenarios/api-layer.ts';
 import type { OperationInput } from '../../lib/http.ts';
 import type { LoadApiId } from './apis.ts';
@@ -30,9 +30,14 @@ export interface LoadScenario<M = any> {
   api: LoadApiId;
   description: string;
   iteration(member: M, ctx: IterationContext): Flow<unknown>;
+  /** The targets it can run on, when not all (card transactions are the twin's own operations). */
+  targets?: readonly LoadTarget[];
 }
 
-export type ScenarioName = 'lifecycle' | 'balance-check' | 'core-balance' | 'layer-hot-path';
+export type ScenarioName = 'lifecycle' | 'balance-check' | 'purchase' | 'core-balance' | 'layer-hot-path';
+
+/** Each purchase iteration's amount, in cents (paid in first: the VU's wallet stays as it was). */
+export const PURCHASE_AMOUNT_CENTS = 1_250;
 
 /** Top-up of each core-balance iteration, in the card's currency units (x.5: exact in binary floating point). */
 export const CORE_TOP_UP_AMOUNT = 12.5;
@@ -49,6 +54,13 @@ export const SCENARIOS: Record<ScenarioName, LoadScenario> = {
     api: 'sovera',
     description: 'getWallet (integer cents, valid envelope), listWalletsByUser',
     iteration: (member: Cardholder, ctx) => balanceCheck(member.userId, member.walletId, { stateful: ctx.stateful }),
+  },
+  purchase: {
+    name: 'purchase',
+    api: 'sovera',
+    description: 'createPayIn, a card purchase (twin-only authorise + settle), getWallet (nothing withheld, integer cents) on the VU\'s own card',
+    iteration: (member: Cardholder, ctx) => purchaseHotPath(member, PURCHASE_AMOUNT_CENTS, { stateful: ctx.stateful }),
+    targets: ['twin'],
   },
   'core-balance': {
     name: 'core-balance',
@@ -70,6 +82,7 @@ export const SCRIPTS: Record<string, ScenarioName[]> = {
   lifecycle: ['lifecycle'],
   'balance-check': ['balance-check'],
   gate: ['lifecycle', 'balance-check'],
+  purchase: ['purchase'],
   'core-balance': ['core-balance'],
   'layer-hot-path': ['layer-hot-path'],
 };
@@ -85,6 +98,13 @@ export function scenariosApi(names: readonly ScenarioName[]): LoadApiId {
   const apis = [...new Set(names.map((name) => SCENARIOS[name].api))];
   if (apis.length !== 1) throw new Error(`A load script runs scenarios of one API; ${names.join(', ')} call ${apis.join(' and ')}.`);
   return apis[0];
+}
+
+/** Why a script cannot run on a target (a scenario limited to others), or undefined. */
+export function targetRefusal(script: string, target: LoadTarget): string | undefined {
+  const limited = (SCRIPTS[script] ?? []).find((name) => SCENARIOS[name].targets && !SCENARIOS[name].targets!.includes(target));
+  if (!limited) return undefined;
+  return `${script} runs on ${SCENARIOS[limited].targets!.join(', ')} only: ${limited} makes card transactions with the twin's own operations (no provider documents a way to make a card pay); use --target twin`;
 }
 
 export function scenariosOf(api: LoadApiId): ScenarioName[] {

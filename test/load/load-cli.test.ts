@@ -70,7 +70,7 @@ describe('npm run load with a wrong command', () => {
   test('an unknown scenario lists the known ones', async () => {
     const result = await runLoad(['balance']);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr.trim(), 'Unknown scenario "balance". Known scenarios: lifecycle, balance-check, gate, core-balance, layer-hot-path.');
+    assert.equal(result.stderr.trim(), 'Unknown scenario "balance". Known scenarios: lifecycle, balance-check, gate, purchase, core-balance, layer-hot-path.');
     assertNoStackTrace(result);
   });
 
