@@ -1,6 +1,7 @@
 // Proves the secrets rule end to end: a contract run that fails on responses carrying a PAN,
 // CVV, PIN and expiry (Sovera) or the session token and the password (Core) leaves none of them,
-// nor the API key or the Authorization header, in any report file or console line.
+// nor the API key or the Authorization header, nor a webhook's key, PAN or one-time code, in any
+// report file or console line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type ServerResponse } from 'node:http';
@@ -8,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { freePorts } from '../../lib/config.ts';
 import { luhnValid } from '../../lib/redact.ts';
 import { runPlaywright } from '../support/playwright-subrun.ts';
 import { embeddedZipTexts } from './report-text.ts';
@@ -20,17 +22,20 @@ const CORE_TOKEN = 'eyJleakcheck.core-token.7d2e91';
 const CORE_PASSWORD = 'pw-leakcheck-58c3';
 const LAYER_KEY = 'layer-admin-leakcheck-9b41e7';
 const PAN_URL = 'http://127.0.0.1:9/pan/leakcheck-one-time-link-5c8e';
+const WEBHOOK_KEY = 'whk-leakcheck-2c7f90';
+const OTP = 'otp-leakcheck-884213';
 // The PINs the leak suite's property generates (built there the same way, so they are not in its source text).
 const LEAK_PINS = ['7'.repeat(3) + '142', '7'.repeat(3) + '953'];
 
 test('a failing run leaves no card secret, API key, token or password in reports, results or console', async () => {
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/core/')) return answerCore(req.url, req.headers.authorization ?? '', res);
-    if (req.url?.startsWith('/layer/')) return answerLayer(req.url, String(req.headers['x-api-key'] ?? ''), res);
+    if (req.url?.startsWith('/layer/')) return answerLayer(req.url, String(req.headers['x-api-key'] ?? ''), res, hookPort);
     res.writeHead(201, { 'content-type': 'application/json', 'x-echo-auth': req.headers.authorization ?? '' });
     // Broken on purpose (cardId is a number) so every contract check fails and prints the body.
     res.end(JSON.stringify({ success: true, data: { cardId: 1, ...SECRETS }, meta: { note: `key ${API_KEY}` } }));
   });
+  const [hookPort] = freePorts(1);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const out = mkdtempSync(path.join(tmpdir(), 'leak-'));
   try {
@@ -39,6 +44,8 @@ test('a failing run leaves no card secret, API key, token or password in reports
       TARGET: 'sandbox', API: 'sovera,core,api-layer',
       API_LAYER_BASE_URL: `http://127.0.0.1:${port}/layer`, API_LAYER_KEY_ADMIN: LAYER_KEY, SOVERA_BASE_URL: `http://127.0.0.1:${port}/cards/v2`, SOVERA_API_KEY: API_KEY,
       CORE_BASE_URL: `http://127.0.0.1:${port}/core`, CORE_EMAIL: 'leak@example.com', CORE_PASSWORD, LEAK_OUT: out,
+      // The API Layer's webhook reaches the receiver's port (on a real sandbox, through the public URL's tunnel).
+      WEBHOOK_PUBLIC_URL: 'https://hooks.example.test/webhooks', WEBHOOK_RECEIVER_PORT: String(hookPort), API_LAYER_WEBHOOK_KEY: WEBHOOK_KEY, WEBHOOK_WITHIN_MS: '2000',
       // Broken on purpose: the pre-flight would refuse it before the leak suite ran; every failure must run.
       PREFLIGHT: '0', MAX_FAILURES: '0',
     });
@@ -47,6 +54,7 @@ test('a failing run leaves no card secret, API key, token or password in reports
     assert.match(run.output, /Contract failure: listCustomers \(GET \/customers\) on core@sandbox/, 'the Core contract failure is reported');
     assert.match(run.output, /Contract failure: getVirtualCard \(GET \/virtual-cards\/\{cardId\}\) on api-layer@sandbox/, 'the API Layer contract failure is reported');
     assert.match(run.output, /Property failed: a PIN with a digit three times in a row is refused[\s\S]*shaped AAA/, 'the PIN counterexample is reported by its shape');
+    assert.match(run.output, /Contract failure: webhook receiveWebhookEvent from api-layer@sandbox[\s\S]*is a card secret \(pan\)/, 'the webhook failure is reported, naming the PAN field');
 
     const files = listFiles(out);
     assert.ok(files.some((f) => f.endsWith('junit.xml')) && files.some((f) => f.endsWith('index.html')), `reports were written: ${files.join(', ')}`);
@@ -55,7 +63,7 @@ test('a failing run leaves no card secret, API key, token or password in reports
     assert.match(reportData, /Contract failure: checkPan/, 'the HTML report data holds the failure messages');
     const basicAuth = Buffer.from(`${API_KEY}:`).toString('base64');
     assert.match(reportData, /Contract failure: listCustomers/, 'the HTML report data holds the Core failure too');
-    const needles = [...Object.values(SECRETS).map(String), API_KEY, basicAuth, CORE_TOKEN, CORE_PASSWORD, LAYER_KEY, PAN_URL, ...LEAK_PINS];
+    const needles = [...Object.values(SECRETS).map(String), API_KEY, basicAuth, CORE_TOKEN, CORE_PASSWORD, LAYER_KEY, PAN_URL, ...LEAK_PINS, WEBHOOK_KEY, OTP];
     const leaks: string[] = [];
     for (const needle of needles) {
       if (run.output.includes(needle)) leaks.push(`console: ${needle}`);
@@ -87,8 +95,16 @@ function answerCore(url: string, authorization: string, res: ServerResponse): vo
 }
 
 /** An API Layer server: getVirtualCard a broken body with the card's secrets and the echoed key; the PAN link; every PIN accepted. */
-function answerLayer(url: string, key: string, res: ServerResponse): void {
+function answerLayer(url: string, key: string, res: ServerResponse, hookPort: number): void {
   const headers = { 'content-type': 'application/json', 'x-request-id': 'req-leak', 'x-echo-key': key };
+  if (url.endsWith('/simulate/transactions')) {
+    res.writeHead(202, headers);
+    res.end(JSON.stringify({ operationId: 'op_leak', cardId: 'vc_leak', type: 'PURCHASE', amount: 1, status: 'SUCCESS' }));
+    // Its notification, broken on purpose (no sub_operation, a status off the list) and carrying the PAN, a one-time code and the key.
+    const hook = JSON.stringify({ operation: 'CARD', operation_id: 'n_leak', status: 'FINISHED', data: { cardId: 'vc_leak', pan: SECRETS.pan, otp: OTP, note: `key ${WEBHOOK_KEY}` } });
+    void fetch(`http://127.0.0.1:${hookPort}/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-key': WEBHOOK_KEY }, body: hook }).catch(() => {});
+    return;
+  }
   res.writeHead(200, headers);
   if (url.endsWith('/pan')) { res.end(JSON.stringify({ panUrl: PAN_URL, expiresInSeconds: 60 })); return; }
   if (url.endsWith('/pin')) { res.end(JSON.stringify({ cardId: 'vc_leak', status: 'ACTIVE', approvalMethod: 'TOP_UP', currency: 'USD', balance: 0, limits: { daily: 1 }, last4: '0000' })); return; }

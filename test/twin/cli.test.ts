@@ -34,11 +34,19 @@ test('bad flags exit 2 with one line', () => {
   assertOneLineRefusal(runSync(['--fault', 'explode', '--fault-rate', '0.5']), /unknown fault/);
 });
 
+test('a webhook URL off loopback, a key without a URL, or a webhook flag for another API exit 2 with one line', () => {
+  assertOneLineRefusal(runSync(['--api', 'api-layer', '--webhook-url', 'https://hooks.example.com/x']), /TWIN_WEBHOOK_URL|--webhook-url: the twin delivers webhooks to loopback only/);
+  assertOneLineRefusal(runSync(['--api', 'api-layer', '--webhook-key', 'k']), /a webhook key is set but no webhook URL/);
+  assertOneLineRefusal(runSync(['--api', 'sovera', '--webhook-url', 'http://127.0.0.1:9/x']), /--webhook-url does not apply to --api sovera/);
+  assertOneLineRefusal(runSync(['--webhook-retry-ms', '0']), /--webhook-retry-ms must be an integer from 1 to 60000/);
+});
+
 test('--help documents every flag and variable, exit 0', () => {
   const result = runSync(['--help']);
   assert.equal(result.status, 0);
   for (const word of ['--api', '--port', 'TWIN_PORT', '--host', 'TWIN_HOST', '--api-keys', 'TWIN_API_KEYS', '--print-delay-ms', 'TWIN_PRINT_DELAY_MS',
-    '--rate-limit-per-hour', 'TWIN_RATE_LIMIT_PER_HOUR', '--fault-rate', 'TWIN_FAULT_RATE', '--fault ', 'TWIN_FAULT', '--log', 'X-Twin-Fault']) {
+    '--rate-limit-per-hour', 'TWIN_RATE_LIMIT_PER_HOUR', '--fault-rate', 'TWIN_FAULT_RATE', '--fault ', 'TWIN_FAULT', '--log', 'X-Twin-Fault',
+    '--webhook-url', 'TWIN_WEBHOOK_URL', '--webhook-key', 'TWIN_WEBHOOK_KEY', '--webhook-retry-ms', 'TWIN_WEBHOOK_RETRY_MS', '/_twin/clock/advance', '/_twin/webhooks/deliveries']) {
     assert.ok(result.stdout.includes(word), `--help mentions ${word}`);
   }
 });
