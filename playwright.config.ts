@@ -3,13 +3,14 @@
 // loopback ports; live targets are checked before the first request.
 import { defineConfig } from '@playwright/test';
 import { APIS, type ApiId } from './lib/apis.ts';
-import { exitOnConfigError, maxFailures, requestTimeoutMs, resolveRunPlan, type TargetName } from './lib/config.ts';
+import { exitOnConfigError, maxFailures, requestTimeoutMs, resolveRunPlan, webhookSettings, type TargetName } from './lib/config.ts';
 import { contractReporters } from './lib/reporting.ts';
 import { PROJECT_ROOT } from './lib/spec.ts';
 import { fileURLToPath } from 'node:url';
 
 const plan = exitOnConfigError(() => {
   requestTimeoutMs(); // refuse a bad value before any server starts
+  webhookSettings(); // a half-set or plain-http webhook address too
   return resolveRunPlan();
 });
 const failureBudget = exitOnConfigError(() => maxFailures(plan));

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ConfigError, isLoopbackHost, parseTargets, resolveRunPlan, credentialsFor, twinEnv,
-  LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LIMITED_ACCOUNT,
+  LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LIMITED_ACCOUNT, webhookSettings,
 } from '../../lib/config.ts';
 import { APIS } from '../../lib/apis.ts';
 
@@ -158,4 +158,13 @@ test('STRICT and MAX_FAILURES: read before the first request, refused in one lin
   assert.equal(maxFailures(resolveRunPlan(live), {}), 10, 'a failure budget on live targets');
   assert.equal(maxFailures(resolveRunPlan(live), { MAX_FAILURES: '0' }), 0);
   assert.throws(() => maxFailures(local, { MAX_FAILURES: '-1' }), /MAX_FAILURES="-1" is not a whole number\. Fix:/);
+});
+
+test('webhook settings: none, both, or refused with the fix (half set, plain http, not a port)', () => {
+  assert.equal(webhookSettings({}), undefined);
+  assert.deepEqual(webhookSettings({ WEBHOOK_PUBLIC_URL: 'https://hooks.example.com/in', WEBHOOK_RECEIVER_PORT: '8787' }), { publicUrl: 'https://hooks.example.com/in', port: 8787 });
+  assert.throws(() => webhookSettings({ WEBHOOK_RECEIVER_PORT: '8787' }), /WEBHOOK_PUBLIC_URL is not/);
+  assert.throws(() => webhookSettings({ WEBHOOK_PUBLIC_URL: 'https://hooks.example.com/in' }), /WEBHOOK_RECEIVER_PORT="" is not a port/);
+  assert.throws(() => webhookSettings({ WEBHOOK_PUBLIC_URL: 'http://hooks.example.com/in', WEBHOOK_RECEIVER_PORT: '8787' }), /must be https/);
+  assert.throws(() => webhookSettings({ WEBHOOK_PUBLIC_URL: 'https://hooks.example.com/in', WEBHOOK_RECEIVER_PORT: '70000' }), /not a port/);
 });

@@ -4,8 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningCoreTwin } from '../../twin/main.ts';
+import { twinOps } from '../../lib/twin-ops.ts';
 import {
-  startCoreWithToken, EMAIL, OTHER_EMAIL, OTHER_PASSWORD, PASSWORD, call, expectCall, getCard, login, newCard, newCustomer, setStatus, sleep, topUp, uniqueEmail, withCore,
+  startCoreWithToken, EMAIL, OTHER_EMAIL, OTHER_PASSWORD, PASSWORD, call, expectCall, getCard, login, newCard, newCustomer, setStatus, topUp, uniqueEmail, withCore,
 } from './core-helpers.ts';
 
 let twin: RunningCoreTwin;
@@ -79,7 +80,7 @@ describe('auth', () => {
   test('an expired token answers 403 TOKEN_EXPIRED on every secured operation (X-Twin-Token-Ttl-Ms hook); login again works', async () => {
     const short = await login(twin, EMAIL, PASSWORD, { 'x-twin-token-ttl-ms': '30' });
     await expectCall(twin, 'listCustomers', {}, 200, undefined, { token: short });
-    await sleep(60);
+    await twinOps(twin.url).advanceClock(30); // the token's 30 ms pass on the twin's clock, not the wall's
     const inputs: [string, object][] = [
       ['listCustomers', {}], ['createCustomer', { body: { name: 'A', email: uniqueEmail() } }], ['createCard', { body: { currency: 'USD' } }],
       ['getCard', { path: { cardId: 'card_001' } }], ['logout', {}],

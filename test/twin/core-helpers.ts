@@ -130,9 +130,6 @@ export async function getCard(twin: { url: string }, token: string, cardId: stri
   return (await expectCall(twin, 'getCard', { path: { cardId } }, 200, undefined, { token })).body;
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** A Core twin (startCore) and a token of its main account: the setup most Core twin tests share. */
 export async function startCoreWithToken(): Promise<{ twin: RunningCoreTwin; token: string }> {
