@@ -21,46 +21,41 @@ function send(args: string[], env: Record<string, string> = { WEBHOOK_KEY: KEY }
   });
 }
 
-test('a well-behaved receiver passes every case', { timeout: 60_000 }, async () => {
-  const receiver = await integratorReceiver(KEY);
+/** Runs webhooks:send against a fixture receiver of the given behaviour, with --processed-url. */
+async function sendTo(behaviour: Parameters<typeof integratorReceiver>[1]): Promise<{ status: number | null; out: string }> {
+  const receiver = await integratorReceiver(KEY, behaviour);
   try {
-    const { status, out } = await send(['--url', receiver.url, '--processed-url', receiver.processedUrl]);
-    assert.equal(status, 0, out);
-    for (const name of ['valid notification', 'wrong X-Webhook-Key', 'missing X-Webhook-Key', 'malformed body', 'same notification twice', 'out of order']) {
-      assert.match(out, new RegExp(`PASS ${name}`), out);
-    }
-    assert.match(out, /every case passed \(6 passed, 0 skipped\)/);
-    assert.doesNotMatch(out, new RegExp(KEY));
+    return await send(['--url', receiver.url, '--processed-url', receiver.processedUrl]);
   } finally {
     await receiver.close();
   }
+}
+
+test('a well-behaved receiver passes every case', { timeout: 60_000 }, async () => {
+  const { status, out } = await sendTo({});
+  assert.equal(status, 0, out);
+  for (const name of ['valid notification', 'wrong X-Webhook-Key', 'missing X-Webhook-Key', 'malformed body', 'same notification twice', 'out of order']) {
+    assert.match(out, new RegExp(`PASS ${name}`), out);
+  }
+  assert.match(out, /every case passed \(6 passed, 0 skipped\)/);
+  assert.doesNotMatch(out, new RegExp(KEY));
 });
 
 test('a receiver that ignores the key fails the key cases, by name, exit 1', { timeout: 60_000 }, async () => {
-  const receiver = await integratorReceiver(KEY, { ignoresKey: true });
-  try {
-    const { status, out } = await send(['--url', receiver.url, '--processed-url', receiver.processedUrl]);
-    assert.equal(status, 1, out);
-    assert.match(out, /FAIL wrong X-Webhook-Key: answered 200 \(expected a refusal/);
-    assert.match(out, /FAIL missing X-Webhook-Key: answered 200/);
-    assert.match(out, /PASS valid notification/);
-    assert.match(out, /2 of 6 cases failed: wrong X-Webhook-Key, missing X-Webhook-Key/);
-    assert.doesNotMatch(out, new RegExp(KEY));
-  } finally {
-    await receiver.close();
-  }
+  const { status, out } = await sendTo({ ignoresKey: true });
+  assert.equal(status, 1, out);
+  assert.match(out, /FAIL wrong X-Webhook-Key: answered 200 \(expected a refusal/);
+  assert.match(out, /FAIL missing X-Webhook-Key: answered 200/);
+  assert.match(out, /PASS valid notification/);
+  assert.match(out, /2 of 6 cases failed: wrong X-Webhook-Key, missing X-Webhook-Key/);
+  assert.doesNotMatch(out, new RegExp(KEY));
 });
 
 test('a receiver that processes a duplicate twice fails that case, exit 1', { timeout: 60_000 }, async () => {
-  const receiver = await integratorReceiver(KEY, { processesDuplicates: true });
-  try {
-    const { status, out } = await send(['--url', receiver.url, '--processed-url', receiver.processedUrl]);
-    assert.equal(status, 1, out);
-    assert.match(out, /FAIL same notification twice: answered 2xx both times; processed 2 times \(expected once\)/);
-    assert.match(out, /1 of 6 cases failed: same notification twice/);
-  } finally {
-    await receiver.close();
-  }
+  const { status, out } = await sendTo({ processesDuplicates: true });
+  assert.equal(status, 1, out);
+  assert.match(out, /FAIL same notification twice: answered 2xx both times; processed 2 times \(expected once\)/);
+  assert.match(out, /1 of 6 cases failed: same notification twice/);
 });
 
 test('plain http off loopback, or no key, is refused before any request (exit 2)', () => {
