@@ -94,6 +94,11 @@ export interface CallOptions {
   mockStatus?: number;
   /** Bypass Prism's proxy and talk to the twin itself (fault injection, raw behaviour). */
   direct?: boolean;
+  /**
+   * Send the operation's request with another HTTP method (the generated checks of undeclared
+   * methods). Goes to the twin itself, past Prism's proxy; not counted as exercising the operation.
+   */
+  method?: string;
   timeoutMs?: number;
 }
 
@@ -180,7 +185,7 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
     const headers: Record<string, string> = { ...callOptions.headers, ...credential.headers };
     if (callOptions.mockStatus !== undefined && endpoint.forcesStatus) headers.prefer = `code=${callOptions.mockStatus}`;
     const requestViolations = requestViolationsOf(contract, operationId, input, callOptions, auth !== undefined);
-    const via = routeOf(endpoint, requestViolations, callOptions);
+    const via = routeOf(endpoint, requestViolations, callOptions.method ? { ...callOptions, direct: true } : callOptions);
     const baseUrl = via === 'direct' ? endpoint.directUrl! : endpoint.baseUrl;
     const req = buildRequest(op, input, {
       baseUrl,
@@ -188,6 +193,10 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
       form: callOptions.form,
       headers,
     });
+    if (callOptions.method) {
+      req.method = callOptions.method.toUpperCase();
+      if (req.method === 'GET' || req.method === 'HEAD') req.body = undefined;
+    }
     const started = performance.now();
     const target = `${endpoint.api}@${endpoint.target}`;
     let response: Response;
@@ -232,7 +241,7 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
     };
     if (response.status >= 200 && response.status < 300) collectIds(raw, ownIds);
     rawBodies.set(result, raw);
-    options.onResponse?.(result, account);
+    if (!callOptions.method) options.onResponse?.(result, account);
     if (result.status === 429) {
       const expected = callOptions.allowRateLimit === true;
       options.onRateLimit?.({ operationId, target, account, rateLimit: result.rateLimit, message: describeRateLimit(result), expected });

@@ -266,6 +266,22 @@ export class Contract {
     return findings;
   }
 
+  /** Path template → the operations declared on it, one per method. */
+  pathOperations(): Map<string, OperationInfo[]> {
+    const byPath = new Map<string, OperationInfo[]>();
+    for (const op of this.operations.values()) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
+    return byPath;
+  }
+
+  /** What a method a path does not declare answers (the spec's `info.x-undeclared-methods`). */
+  undeclaredMethodRule(): { statement: string; basis: Basis } {
+    const raw = (loadSpec(this.apiId).document.info as Record<string, any>)['x-undeclared-methods'] ?? {};
+    return {
+      statement: String(raw.statement ?? 'A method a path does not declare is refused with 405.'),
+      basis: ownBasis(raw) ?? { provenance: 'inferred', source: `${apiProfile(this.apiId).specFile} has no info.x-undeclared-methods` },
+    };
+  }
+
   /** The webhook `operationId` of the spec's `webhooks`; throws naming the ones there. */
   webhook(operationId: string): OperationInfo {
     const hook = this.webhooks.get(operationId);

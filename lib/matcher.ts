@@ -13,6 +13,7 @@ import { contractFor, type Finding } from './contract.ts';
 import { apiProfile } from './apis.ts';
 import { redactText, redactValue } from './redact.ts';
 import type { RuleInfo } from './spec.ts';
+import type { Basis } from './provenance.ts';
 import { assumptionRecord, describeFindings, verdictOf, type AssumptionRecord } from './verdict.ts';
 import type { ApiId } from './apis.ts';
 
@@ -84,6 +85,24 @@ export async function recordAssumption(record: AssumptionRecord): Promise<void> 
     `Inferred: ${record.source}.${record.ruleId ? ` (rule ${record.ruleId})` : ''}${record.traceId ? ` Trace ${record.traceId}.` : ''}`);
   info.annotations.push({ type: ASSUMPTION_ANNOTATION, description: line });
   await info.attach(ASSUMPTION_ATTACHMENT, { body: redactText(JSON.stringify(record)), contentType: 'application/json' });
+}
+
+/**
+ * One check with a basis that is not a response's or a rule's (an undeclared method's 405, the
+ * spec's `info.x-undeclared-methods`): not `ok` fails on a documented basis or a strict target,
+ * and is otherwise recorded as an unconfirmed assumption; `fatal` (a 5xx) fails everywhere.
+ */
+export async function checkFinding(where: { api: string; target: string; strict: boolean }, finding: { text: string; basis: Basis; ok: boolean; fatal?: boolean; operationId?: string }): Promise<void> {
+  if (finding.ok) return;
+  const documented = finding.basis.provenance === 'documented' || finding.fatal;
+  if (documented || where.strict) {
+    const tag = documented ? CONTRACT_FAILURE : 'Unconfirmed assumption';
+    throw new Error(redactText(`${tag}: ${finding.text} on ${where.api}@${where.target} (${finding.fatal ? 'a 5xx is the server failing (RFC 9110 §15.6)' : `${finding.basis.provenance}: ${finding.basis.source}`})`));
+  }
+  await recordAssumption({
+    api: where.api, target: where.target, operationId: finding.operationId ?? '(path)', method: '', path: '', kind: 'status',
+    check: finding.text, source: finding.basis.source, observed: finding.text, status: 0,
+  });
 }
 
 /**

@@ -4,7 +4,13 @@
 // failure message (the contract verdict), and the one line that replays exactly that case.
 import fc from 'fast-check';
 
-export interface PropertyParameters { seed: number; numRuns: number; path?: string }
+export interface PropertyParameters {
+  seed: number;
+  numRuns: number;
+  path?: string;
+  /** The command that reruns this check, printed after the GEN_SEED/GEN_PATH of a failure (e.g. npx playwright test --grep …). */
+  replay?: string;
+}
 
 /**
  * Seed, run count and replay path from the environment (GEN_SEED, GEN_RUNS or `runsVariable`,
@@ -50,7 +56,7 @@ export async function assertProperty<T extends unknown[]>(
   throw new Error([
     `Property failed: ${name}`,
     `  counterexample (after ${details.numShrinks} shrinks, run ${details.numRuns} of ${parameters.numRuns}): ${example}`,
-    `  replay: GEN_SEED=${details.seed} GEN_PATH=${details.counterexamplePath ?? ''} (fast-check seed ${details.seed}, path ${details.counterexamplePath ?? ''})`,
+    `  replay: GEN_SEED=${details.seed} GEN_PATH=${details.counterexamplePath ?? ''}${parameters.replay ? ` ${parameters.replay}` : ''} (fast-check seed ${details.seed}, path ${details.counterexamplePath ?? ''})`,
     ...cause.split('\n').map((line) => `  ${line}`),
   ].join('\n'));
 }
