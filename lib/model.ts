@@ -29,8 +29,16 @@ export async function runLifecycle<M extends object, R>(model: LifecycleModel<M,
       await fc.asyncModelRun(() => ({ model: m, real }), commands);
     }),
     { seed: runs.seed, numRuns: runs.model, path: runs.path, replay },
-    (commands) => `${[...commands].length} calls after the setup: ${[...commands].map((c) => c.toString()).join(' → ') || '(none)'}`,
+    (commands) => {
+      const ran = executed(commands);
+      return `${ran.length} calls after the setup: ${ran.map((c) => c.toString()).join(' → ') || '(none)'}`;
+    },
   );
+}
+
+/** The commands of the failing run that were executed (fast-check marks them `hasRan`; the ones after the failure were not). */
+function executed<C>(commands: Iterable<C>): C[] {
+  return [...commands].filter((c) => (c as { hasRan?: boolean }).hasRan !== false);
 }
 
 /** A command from its name, its precondition and its step (the step checks the target against the model). */

@@ -153,6 +153,8 @@ export interface TwinVariant {
   webhook?: (event: WebhookEvent) => WebhookEvent[];
   /** Changes how card funds move (e.g. a release that gives nothing back). */
   funds?: (funds: CardFunds) => CardFunds;
+  /** Authenticates differently (e.g. serves a request without credentials as a known client); gets the API's own. */
+  authenticate?: (credentials: string | undefined, own: (credentials: string | undefined) => Principal | undefined) => Principal | undefined;
 }
 
 export interface ServerOptions {
@@ -353,6 +355,10 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
   const identifyByBody = api.identifyByBody;
   const throttleUnauthenticated = api.throttleUnauthenticated === true;
   const credentialHeader = api.credentialHeader && api.credentialHeader !== 'authorization' ? api.credentialHeader : undefined;
+  const ownAuthenticate = (credentials: string | undefined, req: IncomingMessage) => api.authenticate(credentials, req);
+  const authenticate = variant?.authenticate
+    ? (credentials: string | undefined, req: IncomingMessage) => variant.authenticate!(credentials, (c) => ownAuthenticate(c, req)) as P | undefined
+    : ownAuthenticate;
   const pendingTimers = new Set<NodeJS.Timeout>();
 
   // ---- responses ----
@@ -431,7 +437,7 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     if (match.kind !== 'found') {
       // Unknown routes still count against the caller's bucket, so rate-limit headers are on every response.
       if (limiter) {
-        const who = api.authenticate(ex.authorization, req);
+        const who = authenticate(ex.authorization, req);
         ex.rate = who !== undefined ? limiter.take(who.bucket, who.rateLimitPerHour) : limiter.take(anonymousBucket(req));
       }
       if (match.kind === 'method') {
@@ -471,7 +477,7 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
     const req = ex.req;
     const route = ex.route!;
     // 2. auth (operations the spec leaves unsecured still learn who calls, when credentials are good)
-    const authenticated = api.authenticate(ex.authorization, req);
+    const authenticated = authenticate(ex.authorization, req);
     const principal: Principal | undefined = route.operation.secured
       ? authenticated
       : authenticated !== undefined && authenticated.denied === undefined ? authenticated : ANONYMOUS;

@@ -97,7 +97,7 @@ const MODEL = {
       else { await expect(res).toMatchContract('createPayOut', 201); m.balances[0] -= a; }
       await checkAgainstModel(m, r, 'createPayIn#moves-balance');
     })),
-    fc.tuple(amount, fc.constantFrom(0, 1) as fc.Arbitrary<0 | 1>).map(([a, from]) => command<Model, Real>(`createTransfer(${a}, wallet ${from + 1} → ${2 - from})`, async (m, r) => {
+    fc.tuple(amount, fc.constantFrom(0, 1) as fc.Arbitrary<0 | 1>).map(([a, from]) => command<Model, Real>(`createTransfer(${a}, wallet ${from + 1} to ${2 - from})`, async (m, r) => {
       const res = await r.api.call('createTransfer', { body: { fromWalletId: r.wallets[from], toWalletId: r.wallets[1 - from], amount: a } });
       if (a > m.balances[from]) await expect(res).toFollowRule('createTransfer#refused-without-funds');
       else { await expect(res).toMatchContract('createTransfer', 201); m.balances[from] -= a; m.balances[1 - from] += a; }

@@ -1,0 +1,10 @@
+import fc from '/work/main/node_modules/fast-check/lib/fast-check.js';
+import { mutations, validRequests, arbitraryFor } from '/work/main/lib/generate.ts';
+import { validRequest } from '/work/main/fixtures/api-layer-requests.ts';
+import { contractFor } from '/work/main/lib/contract.ts';
+const ids = { cardId: 'vc_001', authenticationId: 'a', blockchain: 'TRON' };
+const op = 'updateVirtualCardLimits';
+const schema = contractFor('api-layer').operation(op).requestBody!.schemas['application/json'];
+console.log(JSON.stringify(schema).slice(0, 400));
+console.log(fc.sample(arbitraryFor(schema), { numRuns: 3, seed: 1 }));
+console.log(mutations('api-layer', op, validRequest(op, ids)).map((m) => m.label));
