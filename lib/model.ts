@@ -19,8 +19,8 @@ export interface LifecycleModel<M extends object, R> {
 
 /** Runs the model GEN_RUNS times (fixed seed by default); throws the shrunk sequence on a mismatch. */
 export async function runLifecycle<M extends object, R>(model: LifecycleModel<M, R>): Promise<void> {
-  const runs = generatedRuns();
   const info = test.info();
+  const runs = generatedRuns(process.env, info.project.name.endsWith('@sandbox'));
   const replay = `npx playwright test --project ${info.project.name} --grep "${info.title.replace(/"/g, '\\"')}"`;
   await assertProperty(
     model.name,
