@@ -7,7 +7,7 @@
 // rests on, as the contract reports it (documented or inferred).
 import fc from 'fast-check';
 import type { ApiId } from './apis.ts';
-import { contractFor, type Violation } from './contract.ts';
+import { contractFor, type Contract, type Violation } from './contract.ts';
 import type { OperationInput } from './http.ts';
 import { strongest, type Basis } from './provenance.ts';
 import type { JsonSchema, OperationInfo } from './spec.ts';
@@ -223,4 +223,24 @@ function valueMutations(schema: Record<string, any>, stringsOnly = false): [stri
 /** The operations whose request the generated phase can vary (a body, query or path parameters). */
 export function generatable(op: OperationInfo): boolean {
   return Boolean(op.requestBody) || op.parameters.some((p) => p.in === 'query' || p.in === 'path');
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/**
+ * The methods a path of the spec does not declare. A method another operation serves on a
+ * template the path also fits is not one (GET /cards/debit is getCard('debit'): the twin, like
+ * most routers, takes it so).
+ */
+export function undeclaredMethods(contract: Contract, path: string): (typeof METHODS)[number][] {
+  const operations = [...contract.operations.values()];
+  const declared = operations.filter((op) => op.path === path).map((op) => op.method);
+  return METHODS.filter((m) => !declared.includes(m) && !operations.some((op) => op.method === m && op.path !== path && templateFits(op.path, path)));
+}
+
+/** Whether a path of the spec fits another's template (`/cards/debit` fits `/cards/{cardId}`). */
+function templateFits(template: string, path: string): boolean {
+  if (!template.includes('{')) return false;
+  const pattern = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
+  return new RegExp(`^${pattern}$`).test(path.replace(/\{[^}]+\}/g, 'x'));
 }

@@ -249,18 +249,14 @@ export class Router {
     for (const bucket of this.dynamicByFirstSegment.values()) bucket.push(...this.dynamicAnyFirst);
   }
 
-  /**
-   * Matches a path below the base path. A concrete path wins over the templates outright
-   * (OpenAPI: "concrete (non-templated) paths would be matched before their templated
-   * counterparts"): GET /cards/debit is /cards/debit without a GET (405), not getCard('debit').
-   */
+  /** Matches a path below the base path; static paths win over templates (/cards/debit vs /cards/{cardId}). */
   match(method: string, path: string): RouteMatch {
     const byMethod = this.staticPaths.get(path);
     if (byMethod) {
       const route = byMethod.get(method);
-      return route ? { kind: 'found', route, params: NO_PARAMS } : { kind: 'method', allowed: [...byMethod.keys()] };
+      if (route) return { kind: 'found', route, params: NO_PARAMS };
     }
-    let allowed: string[] | undefined;
+    let allowed: string[] | undefined = byMethod ? [...byMethod.keys()] : undefined;
     const candidates = this.dynamicByFirstSegment.get(firstSegment(path)) ?? this.dynamicAnyFirst;
     for (let c = 0; c < candidates.length; c++) {
       const entry = candidates[c];
