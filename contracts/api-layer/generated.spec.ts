@@ -11,8 +11,6 @@ import { unknownId } from '../../fixtures/api-layer-data.ts';
 import { command, runLifecycle } from '../../lib/model.ts';
 import type { ApiResponse } from '../../lib/client.ts';
 
-/** One pool of entities per worker: the generated requests of every test name them (refused ones change nothing). */
-let workerPool: Promise<Ids> | undefined;
 
 async function pool(api: ApiLayerClient): Promise<Ids> {
   const { cardId } = await newCard(api, 'TOP_UP');
@@ -23,10 +21,8 @@ async function pool(api: ApiLayerClient): Promise<Ids> {
 const ACCOUNT_CHANGE = 'moves the account\'s funds or sets its payment destination: only towards the account\'s own addresses (wallets.spec.ts)';
 
 deriveGeneratedChecks(test as never, 'api-layer', {
-  baseRequest: async (operationId, api) => {
-    workerPool ??= pool(api as unknown as ApiLayerClient);
-    return validRequest(operationId, await workerPool);
-  },
+  pool: (api) => pool(api as unknown as ApiLayerClient),
+  requestFor: validRequest,
   positiveExcluded: {
     respond3dsAuthentication: 'needs a pending 3DS challenge and its one-time code (three-ds.spec.ts)',
     simulateDeposit: 'a wallet deposit names a blockchain of the account; generated names are not (the hand-written wallets checks cover it)',

@@ -10,8 +10,6 @@ import { validRequest, type Ids } from '../../fixtures/core-requests.ts';
 import { unknownId } from '../../fixtures/core-data.ts';
 import { command, runLifecycle } from '../../lib/model.ts';
 
-/** One pool of entities per worker: the generated requests of every test name them (refused ones change nothing). */
-let workerPool: Promise<Ids> | undefined;
 const STATE_TRANSITION = 'a state transition (it cannot succeed twice in a row): the lifecycle model below runs it';
 
 async function pool(api: CoreClient): Promise<Ids> {
@@ -21,10 +19,8 @@ async function pool(api: CoreClient): Promise<Ids> {
 }
 
 deriveGeneratedChecks(test as never, 'core', {
-  baseRequest: async (operationId, api) => {
-    workerPool ??= pool(api as unknown as CoreClient);
-    return validRequest(operationId, await workerPool);
-  },
+  pool: (api) => pool(api as unknown as CoreClient),
+  requestFor: validRequest,
   positiveExcluded: {
     login: 'its body is an account\'s credentials: generated ones are refused (401), as they should be',
     changeCardStatus: STATE_TRANSITION,

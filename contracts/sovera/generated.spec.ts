@@ -21,16 +21,11 @@ async function pool(api: SoveraClient | AnyClient): Promise<Ids> {
   return { ...holder, otherWalletId: other.id };
 }
 
-/** One pool of entities per worker: the generated requests of every test name them (refused ones change nothing). */
-let workerPool: Promise<Ids> | undefined;
 const STATE_TRANSITION = 'a state transition (it cannot succeed twice in a row): the lifecycle model below runs it';
 
 deriveGeneratedChecks(test as never, 'sovera', {
-  // One pool per test's client: every generated request of the test names the same existing entities.
-  baseRequest: async (operationId, api) => {
-    workerPool ??= pool(api);
-    return validRequest(operationId, await workerPool);
-  },
+  pool: (api) => pool(api),
+  requestFor: validRequest,
   positiveExcluded: {
     ackReception: STATE_TRANSITION, blockCard: STATE_TRANSITION, unblockCard: STATE_TRANSITION, cancelCard: STATE_TRANSITION,
     createCreditCard: 'needs a wallet of type 1 (createCreditCard#needs-wallet-type-1); the pool\'s main wallet is type 0, and the hand-written suite covers it',
