@@ -3,7 +3,7 @@
 // loopback ports; live targets are checked before the first request.
 import { defineConfig } from '@playwright/test';
 import { APIS, type ApiId } from './lib/apis.ts';
-import { exitOnConfigError, maxFailures, requestTimeoutMs, resolveRunPlan, webhookSettings, type TargetName } from './lib/config.ts';
+import { exitOnConfigError, maxFailures, requestTimeoutMs, resolveRunPlan, webhookSettings, webhookWithinMs, type TargetName } from './lib/config.ts';
 import { contractReporters } from './lib/reporting.ts';
 import { PROJECT_ROOT } from './lib/spec.ts';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 const plan = exitOnConfigError(() => {
   requestTimeoutMs(); // refuse a bad value before any server starts
   webhookSettings(); // a half-set or plain-http webhook address too
+  webhookWithinMs();
   return resolveRunPlan();
 });
 const failureBudget = exitOnConfigError(() => maxFailures(plan));

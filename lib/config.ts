@@ -272,3 +272,12 @@ export function webhookSettings(env: Env = process.env): { publicUrl: string; po
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`WEBHOOK_RECEIVER_PORT="${portText ?? ''}" is not a port.`, 'set it to the loopback port your tunnel forwards to, e.g. 8787.');
   return { publicUrl: url.toString(), port };
 }
+
+/** Delivery bound of the webhook checks: WEBHOOK_WITHIN_MS, default 10 s (the docs give none; a sandbox is slower than the twin). */
+export function webhookWithinMs(env: Env = process.env): number {
+  const raw = env.WEBHOOK_WITHIN_MS?.trim();
+  if (!raw) return 10_000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 100 || n > 600_000) throw new ConfigError(`WEBHOOK_WITHIN_MS="${raw}" is not whole milliseconds from 100 to 600000.`, 'set it to e.g. 10000, or unset it.');
+  return n;
+}

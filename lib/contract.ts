@@ -225,19 +225,7 @@ export class Contract {
     if (res.headers && response) findings.push(...this.headerFindings(operationId, res.status, res.headers));
     const validate = this.responseValidators.get(`${operationId} ${res.status}`);
     const schema = response?.schema;
-    if (validate && schema) {
-      const bodyBasis = ownBasis(schema) ?? op.basis;
-      if (!isJson(res.contentType)) {
-        findings.push({ kind: 'media', text: `content type is "${res.contentType || '(none)'}", expected application/json`, basis: bodyBasis });
-      } else if (res.body === undefined) {
-        findings.push({ kind: 'media', text: 'body is not valid JSON', basis: bodyBasis });
-      } else if (!validate(res.body)) {
-        for (const v of toViolations(validate.errors)) {
-          const basis = basisOfSchemaError(schema, v as Required<Pick<Violation, 'schemaPath' | 'keyword'>>, op.basis);
-          findings.push({ kind: 'schema', text: `${v.pointer || '(root)'} ${v.message}`, basis, violation: { ...v, basis } });
-        }
-      }
-    }
+    if (validate && schema) findings.push(...bodyFindings(validate, schema, res.contentType, res.body, op.basis));
     if (res.body !== undefined && isJson(res.contentType)) findings.push(...this.secretFindings(op, schema, res.body));
     const problems = findings.filter((f) => f.kind !== 'schema').map((f) => f.text);
     const violations = findings.filter((f) => f.violation).map((f) => f.violation!);
@@ -305,20 +293,8 @@ export class Contract {
     }
     const schema = hook.requestBody?.schemas['application/json'];
     const validate = this.bodyValidators.get(`${operationId} application/json`);
-    const bodyBasis = ownBasis(schema) ?? hook.basis;
-    if (!isJson(delivery.contentType)) {
-      findings.push({ kind: 'media', text: `content type is "${delivery.contentType || '(none)'}", expected application/json`, basis: bodyBasis });
-    } else if (delivery.body === undefined) {
-      findings.push({ kind: 'media', text: 'body is not valid JSON', basis: bodyBasis });
-    } else {
-      if (validate && schema && !validate(delivery.body)) {
-        for (const v of toViolations(validate.errors)) {
-          const basis = basisOfSchemaError(schema, v as Required<Pick<Violation, 'schemaPath' | 'keyword'>>, hook.basis);
-          findings.push({ kind: 'schema', text: `${v.pointer || '(root)'} ${v.message}`, basis, violation: { ...v, basis } });
-        }
-      }
-      findings.push(...this.secretFindings(hook, schema, delivery.body));
-    }
+    if (validate && schema) findings.push(...bodyFindings(validate, schema, delivery.contentType, delivery.body, hook.basis));
+    if (delivery.body !== undefined && isJson(delivery.contentType)) findings.push(...this.secretFindings(hook, schema, delivery.body));
     return findings;
   }
 
@@ -351,6 +327,18 @@ export class Contract {
     }
     return violations;
   }
+}
+
+/** What is wrong with a JSON body against its schema (a response's, a webhook's): not JSON, or each violation with its basis. */
+function bodyFindings(validate: ValidateFunction, schema: JsonSchema, contentType: string, body: unknown, fallback: Basis): Finding[] {
+  const bodyBasis = ownBasis(schema) ?? fallback;
+  if (!isJson(contentType)) return [{ kind: 'media', text: `content type is "${contentType || '(none)'}", expected application/json`, basis: bodyBasis }];
+  if (body === undefined) return [{ kind: 'media', text: 'body is not valid JSON', basis: bodyBasis }];
+  if (validate(body)) return [];
+  return toViolations(validate.errors).map((v) => {
+    const basis = basisOfSchemaError(schema, v as Required<Pick<Violation, 'schemaPath' | 'keyword'>>, fallback);
+    return { kind: 'schema', text: `${v.pointer || '(root)'} ${v.message}`, basis, violation: { ...v, basis } };
+  });
 }
 
 const contracts = new Map<ApiId, Contract>();

@@ -11,6 +11,7 @@ import type { ApiId } from './apis.ts';
 import { contractFor, isJson, type Finding } from './contract.ts';
 import type { Basis } from './provenance.ts';
 import { redactText, redactValue } from './redact.ts';
+import { describeFindings } from './verdict.ts';
 
 export interface Delivery {
   /** Arrival on this receiver's clock (epoch ms). */
@@ -153,7 +154,7 @@ export function checkDeliveries(deliveries: Delivery[], expectation: WebhookExpe
 /** Lines for a failure message: each finding with its basis, then the deliveries (bodies redacted, no header values). */
 export function describeWebhookProblems(findings: Finding[], deliveries: Delivery[]): string[] {
   return [
-    ...findings.map((f) => `- ${f.text}  [${f.basis.provenance}: ${f.basis.source}]`),
+    ...describeFindings(findings).map((line) => `- ${line}`),
     ...deliveries.slice(0, 5).map((d, i) => `  delivery ${i + 1}: answered ${d.answered}, headers ${Object.keys(d.headers).sort().join(', ')}, body (secrets redacted) ${redactText(JSON.stringify(redactValue(d.body)) ?? 'not JSON').slice(0, 600)}`),
   ].map(redactText);
 }

@@ -11,7 +11,8 @@ import type { ApiId } from './apis.ts';
 import { loadSpec, type OperationInfo } from './spec.ts';
 
 export type CaseOutcome = 'pass' | 'fail' | 'skip';
-export interface CaseResult { name: string; outcome: CaseOutcome; detail: string }
+/** What a case's expectation rests on, printed with it: the docs (the key header) or our inference (what a receiver should answer). */
+export interface CaseResult { name: string; outcome: CaseOutcome; detail: string; basis: string }
 
 export interface SendOptions {
   url: string;
@@ -82,7 +83,12 @@ export async function sendCases(options: SendOptions, log: (line: string) => voi
   const refused = (a: Answer) => a.status !== undefined && a.status >= 400 && a.status < 500;
   const said = (a: Answer) => a.status !== undefined ? `answered ${a.status}` : `did not answer (${a.error})`;
   const results: CaseResult[] = [];
-  const record = (name: string, outcome: CaseOutcome, detail: string) => { results.push({ name, outcome, detail }); log(`${outcome.toUpperCase().padEnd(4)} ${name}: ${detail}`); };
+  const keyBasis = `${hook.basis.provenance}: ${hook.basis.source}`;
+  const inferred = `inferred: the docs do not say what a receiver answers; this is the usual contract of a webhook receiver`;
+  const record = (name: string, outcome: CaseOutcome, detail: string, basis = inferred) => {
+    results.push({ name, outcome, detail, basis });
+    log(`${outcome.toUpperCase().padEnd(4)} ${name}: ${detail}  [${basis}]`);
+  };
 
   // 1. valid
   const valid = notification();
@@ -92,9 +98,9 @@ export async function sendCases(options: SendOptions, log: (line: string) => voi
   // 2.–3. the key
   if (keyHeader) {
     const wrong = await post(JSON.stringify(notification()), `${options.key}-not-it`);
-    record(`wrong ${keyHeader}`, refused(wrong) ? 'pass' : 'fail', `${said(wrong)} (expected a refusal, 401 or 403: anyone could post fake events otherwise)`);
+    record(`wrong ${keyHeader}`, refused(wrong) ? 'pass' : 'fail', `${said(wrong)} (expected a refusal, 401 or 403: anyone could post fake events otherwise)`, keyBasis);
     const missing = await post(JSON.stringify(notification()), undefined);
-    record(`missing ${keyHeader}`, refused(missing) ? 'pass' : 'fail', `${said(missing)} (expected a refusal, 401 or 403)`);
+    record(`missing ${keyHeader}`, refused(missing) ? 'pass' : 'fail', `${said(missing)} (expected a refusal, 401 or 403)`, keyBasis);
   } else {
     record('wrong key', 'skip', `the ${options.api} webhook has no key header in the spec (docs name none)`);
     record('missing key', 'skip', `the ${options.api} webhook has no key header in the spec (docs name none)`);

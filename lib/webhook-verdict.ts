@@ -5,6 +5,7 @@
 // assumption while the test goes on. Messages never hold a key or a card secret.
 import { test } from '@playwright/test';
 import { apiProfile } from './apis.ts';
+import { webhookWithinMs } from './config.ts';
 import { WEBHOOK_PATH_PREFIX } from './calibration.ts';
 import type { TargetEndpoint } from './config.ts';
 import type { Finding } from './contract.ts';
@@ -16,11 +17,6 @@ import { checkDeliveries, describeWebhookProblems, type Delivery, type WebhookRe
 
 /** A duplicate usually follows its first delivery within milliseconds: wait this long past the expected count. */
 export const DUPLICATE_GRACE_MS = 300;
-/** Delivery bound: WEBHOOK_WITHIN_MS, default 10 s (the docs give none; a sandbox is slower than the twin). */
-export function webhookWithinMs(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.WEBHOOK_WITHIN_MS ?? '');
-  return Number.isInteger(n) && n > 0 ? n : 10_000;
-}
 
 export interface NotificationCheck {
   endpoint: TargetEndpoint;

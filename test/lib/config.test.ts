@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ConfigError, isLoopbackHost, parseTargets, resolveRunPlan, credentialsFor, twinEnv,
-  LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LIMITED_ACCOUNT, webhookSettings,
+  LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LIMITED_ACCOUNT, webhookSettings, webhookWithinMs,
 } from '../../lib/config.ts';
 import { APIS } from '../../lib/apis.ts';
 
@@ -167,4 +167,10 @@ test('webhook settings: none, both, or refused with the fix (half set, plain htt
   assert.throws(() => webhookSettings({ WEBHOOK_PUBLIC_URL: 'https://hooks.example.com/in' }), /WEBHOOK_RECEIVER_PORT="" is not a port/);
   assert.throws(() => webhookSettings({ WEBHOOK_PUBLIC_URL: 'http://hooks.example.com/in', WEBHOOK_RECEIVER_PORT: '8787' }), /must be https/);
   assert.throws(() => webhookSettings({ WEBHOOK_PUBLIC_URL: 'https://hooks.example.com/in', WEBHOOK_RECEIVER_PORT: '70000' }), /not a port/);
+});
+
+test('WEBHOOK_WITHIN_MS: 10 s by default, whole milliseconds, else refused with the fix', () => {
+  assert.equal(webhookWithinMs({}), 10_000);
+  assert.equal(webhookWithinMs({ WEBHOOK_WITHIN_MS: '1500' }), 1500);
+  assert.throws(() => webhookWithinMs({ WEBHOOK_WITHIN_MS: 'soon' }), /not whole milliseconds/);
 });

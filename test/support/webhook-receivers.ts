@@ -2,15 +2,14 @@
 // one (checks X-Webhook-Key in constant time, refuses a body that is not JSON, takes a notification
 // once however often it comes), and ones that get one thing wrong. Each exposes
 // GET /processed?id=<id> → {"count": N}, the convention of --processed-url.
-import { timingSafeEqual, createHash } from 'node:crypto';
 import http from 'node:http';
+import { sameSecret } from '../../lib/webhook-receiver.ts';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceiverFixture { url: string; processedUrl: string; close(): Promise<void> }
 
 export async function integratorReceiver(key: string, behaviour: { ignoresKey?: boolean; processesDuplicates?: boolean } = {}): Promise<ReceiverFixture> {
   const processed = new Map<string, number>();
-  const same = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method === 'GET' && url.pathname === '/processed') {
@@ -21,7 +20,7 @@ export async function integratorReceiver(key: string, behaviour: { ignoresKey?: 
     req.on('data', (chunk) => { text += chunk; });
     req.on('end', () => {
       const sent = req.headers['x-webhook-key'];
-      if (!behaviour.ignoresKey && (typeof sent !== 'string' || !same(sent, key))) { res.writeHead(401).end(); return; }
+      if (!behaviour.ignoresKey && (typeof sent !== 'string' || !sameSecret(sent, key))) { res.writeHead(401).end(); return; }
       let body: { operation_id?: string };
       try { body = JSON.parse(text); } catch { res.writeHead(400).end(); return; }
       const id = String(body.operation_id);
