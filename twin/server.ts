@@ -536,29 +536,34 @@ export async function startServer<S, P extends Principal>(api: ApiDefinition<S, 
 
   /** A twin-only operation (twin/control.ts): JSON in, JSON out, no credentials, no rate limit. */
   function readControl(ex: Exchange, kit: TwinKit, method: string, path: string, query: URLSearchParams): void {
+    // Written directly, past writeText: a twin-only call must not count against (or show) any caller's rate limit.
+    const answer = (status: number, body: string, contentType = JSON_TYPE) => {
+      ex.res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' }).end(body);
+    };
+    const error = (status: number, code: string, message: string) => answer(status, JSON.stringify(api.errorBody(status, code, message)));
     const chunks: Buffer[] = [];
     let size = 0;
     ex.req.on('data', (chunk: Buffer) => { size += chunk.length; if (size <= MAX_BODY_BYTES) chunks.push(chunk); });
     ex.req.on('end', () => {
-      if (size > MAX_BODY_BYTES) { writeError(ex, 413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`); return; }
+      if (size > MAX_BODY_BYTES) { error(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`); return; }
       const text = Buffer.concat(chunks).toString('utf8');
       let body: unknown;
       if (text.length) {
-        try { body = JSON.parse(text); } catch { writeError(ex, 400, 'INVALID_BODY', 'Request body is not valid JSON'); return; }
+        try { body = JSON.parse(text); } catch { error(400, 'INVALID_BODY', 'Request body is not valid JSON'); return; }
       }
-      let answer;
+      let result;
       try {
-        answer = handleControl(kit, method, path, query, body);
-      } catch (error) {
-        if (error instanceof TwinError) { writeJson(ex, error.status, api.errorBody(error.status, error.code, error.message)); return; }
-        console.error(`twin: internal error in ${method} ${path}: ${(error as Error)?.stack ?? String(error)}`);
-        writeJson(ex, 500, api.errorBody(500, 'INTERNAL_ERROR', 'Internal error in the twin'));
+        result = handleControl(kit, method, path, query, body);
+      } catch (failure) {
+        if (failure instanceof TwinError) { error(failure.status, failure.code, failure.message); return; }
+        console.error(`twin: internal error in ${method} ${path}: ${(failure as Error)?.stack ?? String(failure)}`);
+        error(500, 'INTERNAL_ERROR', 'Internal error in the twin');
         return;
       }
-      if (answer !== undefined) { writeJson(ex, answer.status, answer.data, { 'cache-control': 'no-store' }); return; }
+      if (result !== undefined) { answer(result.status, JSON.stringify(result.data)); return; }
       const page = method === 'GET' ? api.sidePage?.(method, path, query) : undefined;
-      if (page !== undefined) { writeText(ex, page.status, page.body, { 'cache-control': 'no-store' }, page.contentType); return; }
-      writeJson(ex, 404, api.errorBody(404, 'NOT_FOUND', `No twin-only operation '${method} ${path}' (see twin/README.md)`));
+      if (page !== undefined) { answer(page.status, page.body, page.contentType); return; }
+      error(404, 'NOT_FOUND', `No twin-only operation '${method} ${path}' (see twin/README.md)`);
     });
   }
 

@@ -127,3 +127,16 @@ describe('the twin-only operations over HTTP', () => {
     }
   });
 });
+
+test('twin-only operations count against no rate limit and carry no rate-limit headers (Core always limits)', async () => {
+  const twin = await startTwin({ api: 'core', rateLimitPerHour: 1 });
+  try {
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${new URL(twin.url).origin}/_twin/clock`);
+      assert.equal(res.status, 200, 'the limit of 1/hour is never reached by twin-only calls');
+      assert.equal(res.headers.get('x-ratelimit-remaining'), null);
+    }
+  } finally {
+    await twin.close();
+  }
+});
