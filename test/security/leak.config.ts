@@ -11,7 +11,7 @@ export default defineConfig({
   ...base,
   testDir: suite,
   outputDir: `${out}/test-results`,
-  reporter: contractReporters(`${out}/reports`),
+  reporter: contractReporters(`${out}/reports/contracts`),
   // One leak file per API: the project's API picks it.
   projects: base.projects!.map((p) => ({ ...p, testDir: suite, testMatch: p.name?.startsWith('core@') ? 'core-leak.spec.ts' : p.name?.startsWith('api-layer@') ? 'api-layer-leak.spec.ts' : 'leak.spec.ts' })),
 });

@@ -57,9 +57,12 @@ test('a failing run leaves no card secret, API key, token or password in reports
     assert.match(run.output, /Contract failure: webhook receiveWebhookEvent from api-layer@sandbox[\s\S]*is a card secret \(pan\)/, 'the webhook failure is reported, naming the PAN field');
 
     const files = listFiles(out);
-    assert.ok(files.some((f) => f.endsWith('junit.xml')) && files.some((f) => f.endsWith('index.html')), `reports were written: ${files.join(', ')}`);
-    // The scan must see the HTML report's data, or a clean result would prove nothing.
-    const reportData = embeddedZipTexts(readFileSync(files.find((f) => f.endsWith('index.html'))!, 'utf8')).join('\n');
+    const playwrightReport = files.find((f) => f.endsWith(path.join('html', 'index.html')));
+    const runReport = path.join(out, 'reports', 'index.html');
+    assert.ok(files.some((f) => f.endsWith('junit.xml')) && playwrightReport && files.includes(runReport), `reports were written: ${files.join(', ')}`);
+    // The scan must see the run report's and the HTML report's data, or a clean result would prove nothing.
+    assert.match(readFileSync(runReport, 'utf8'), /Contract failure: checkPan/, 'the run report lists the failure');
+    const reportData = embeddedZipTexts(readFileSync(playwrightReport, 'utf8')).join('\n');
     assert.match(reportData, /Contract failure: checkPan/, 'the HTML report data holds the failure messages');
     const basicAuth = Buffer.from(`${API_KEY}:`).toString('base64');
     assert.match(reportData, /Contract failure: listCustomers/, 'the HTML report data holds the Core failure too');
