@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 import { APIS, type ApiId } from './lib/apis.ts';
 import { exitOnConfigError, maxFailures, requestTimeoutMs, resolveRunPlan, webhookSettings, webhookWithinMs, type TargetName } from './lib/config.ts';
 import { contractReporters } from './lib/reporting.ts';
+import { reportSettings } from './lib/run-report/write.ts';
 import { PROJECT_ROOT } from './lib/spec.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +13,7 @@ const plan = exitOnConfigError(() => {
   requestTimeoutMs(); // refuse a bad value before any server starts
   webhookSettings(); // a half-set or plain-http webhook address too
   webhookWithinMs();
+  reportSettings(); // the run report's baseline and p95 margin
   return resolveRunPlan();
 });
 const failureBudget = exitOnConfigError(() => maxFailures(plan));

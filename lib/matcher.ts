@@ -20,6 +20,8 @@ import type { ApiId } from './apis.ts';
 const BODY_EXCERPT = 1500;
 export const ASSUMPTION_ANNOTATION = 'unconfirmed assumption';
 export const ASSUMPTION_ATTACHMENT = 'assumption.json';
+/** `operationId status` of a response that failed its contract check: the run report marks that cell of the grid failed. */
+export const FAILED_CHECK_ANNOTATION = 'failed check';
 /** The first line of a failure on a documented rule; `checkRule` lets these through untouched. */
 export const CONTRACT_FAILURE = 'Contract failure';
 
@@ -169,6 +171,7 @@ export const expect = baseExpect.extend({
 async function matchResult(ctx: { isNot: boolean; utils: { matcherHint: (...args: any[]) => string } }, name: string, res: ApiResponse, operationId: string, expected?: number | RuleInfo) {
   const failure = await describeContractFailure(res, operationId, expected);
   const pass = failure === undefined;
+  if (!pass && !ctx.isNot) currentTest()?.annotations.push({ type: FAILED_CHECK_ANNOTATION, description: `${operationId} ${res.status}` });
   const hint = ctx.utils.matcherHint(name, undefined, undefined, { isNot: ctx.isNot });
   const message = () => pass
     ? `${hint}\n\nExpected ${operationId} (${res.method} ${res.path}) status ${res.status} NOT to match the contract, but it does.`

@@ -3,11 +3,16 @@
 import { spawnSync } from 'node:child_process';
 import { exitOnConfigError, resolveRunPlan } from '../lib/config.ts';
 import { PROJECT_ROOT } from '../lib/spec.ts';
+import { reportSettings, writeRunReport } from '../lib/run-report/write.ts';
+import path from 'node:path';
 import { gateLoadStep } from './load.ts';
 
 process.env.TARGET ||= 'twin';
 // Refuse bad configuration before anything starts.
-exitOnConfigError(() => resolveRunPlan({ ...process.env, HARNESS_PLAN: undefined }, () => []));
+exitOnConfigError(() => {
+  resolveRunPlan({ ...process.env, HARNESS_PLAN: undefined }, () => []);
+  reportSettings(); // REPORT_BASELINE, REPORT_P95_MARGIN
+});
 
 const steps: { name: string; status: 'passed' | 'failed' | 'skipped'; note: string }[] = [];
 
@@ -23,10 +28,17 @@ steps.push({
   note: 'reports/contracts/html/index.html, reports/contracts/junit.xml, reports/contracts/coverage.json',
 });
 
-steps.push({ name: 'load smoke (gate.k6.ts, smoke profile, twin)', ...(await gateLoadStep()) });
+const load = await gateLoadStep();
+steps.push({ name: 'load smoke (gate.k6.ts, smoke profile, twin)', ...load });
+
+// One page for both steps: the contract suite and the load step each wrote theirs; this one has the gate's verdict.
+const page = writeRunReport(path.join(PROJECT_ROOT, 'reports'), { contracts: true, load: load.status === 'skipped' ? [] : ['gate'] }, {
+  notes: steps.filter((s) => s.status === 'skipped').map((s) => `${s.name} skipped: ${s.note}`),
+});
 
 console.log('\nGate summary');
 for (const step of steps) console.log(`  ${step.status.toUpperCase().padEnd(7)} ${step.name}: ${step.note}`);
+console.log(`Run report: ${path.relative(PROJECT_ROOT, page)} (open it in a browser: the verdict and why, coverage, load charts, changes since the last run)`);
 const failed = steps.some((s) => s.status === 'failed');
 console.log(failed ? 'Gate: FAILED' : 'Gate: PASSED');
 process.exit(failed ? 1 : 0);

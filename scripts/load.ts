@@ -5,7 +5,7 @@
 // Reports: reports/load/<scenario>/. Sovera scripts use SOVERA_BASE_URL + SOVERA_API_KEY on a
 // sandbox; core-balance uses CORE_BASE_URL + CORE_EMAIL/CORE_PASSWORD.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,10 @@ import { assertWithinBudget, BudgetError, formatPlan, planRequests, type Request
 import { checkLiveBaseUrl, ConfigError, credentialsFor, freePorts, REQUIRED_LEVEL } from '../lib/config.ts';
 import type { ApiProfile } from '../lib/apis.ts';
 import { findK6, k6InstallGuidance, loadTwinServer, startLocalServer, stopLocalServers, supportsDashboardExport, type K6Binary } from '../lib/local-servers.ts';
+import { LOAD_RUN_FILE, LOAD_SERIES_FILE, type LoadRunInfo } from '../lib/run-report/collect.ts';
+import { openSeriesPipe } from '../lib/run-report/k6-stream.ts';
+import { bucketSecondsFor, type LoadSeries, type SeriesAggregator } from '../lib/run-report/series.ts';
+import { keepPreviousLoadSummary, reportSettings, writeRunReport } from '../lib/run-report/write.ts';
 import { mockServer } from '../lib/server-specs.ts';
 import { loadSpec, PROJECT_ROOT } from '../lib/spec.ts';
 import { bundlesStale, buildLoadBundles, DIST_DIR } from '../load/build/bundle.ts';
@@ -105,6 +109,7 @@ export function resolveRun(options: LoadOptions, env: Env = process.env): Resolv
   const apiId = scriptApi(options.script);
   const refusal = targetRefusal(options.script, options.target);
   if (refusal) throw new LoadConfigError(refusal);
+  reportSettings(env); // a bad baseline or margin is refused now, not after the run
   const api = apiProfile(apiId);
   const rateLimitPerHour = env.RATE_LIMIT_PER_HOUR ? positiveInt('RATE_LIMIT_PER_HOUR', env.RATE_LIMIT_PER_HOUR) : api.rateLimitPerHour ?? unstatedLimit(options.target);
   const poolSize = env.POOL_SIZE ? positiveInt('POOL_SIZE', env.POOL_SIZE) : undefined;
@@ -142,7 +147,8 @@ export function resolveRun(options: LoadOptions, env: Env = process.env): Resolv
 }
 
 /** Runs a load scenario end to end; resolves to the process exit code. */
-export async function runLoad(argv: string[], env: Env = process.env, out: (line: string) => void = console.log): Promise<number> {
+/** `reportsDir`: where reports go (reports/ of the project; a test gives its own). */
+export async function runLoad(argv: string[], env: Env = process.env, out: (line: string) => void = console.log, reportsDir = path.join(PROJECT_ROOT, 'reports')): Promise<number> {
   const options = parseLoadArgs(argv);
   const run = resolveRun(options, env);
   const { profile, plan } = run;
@@ -171,8 +177,9 @@ export async function runLoad(argv: string[], env: Env = process.env, out: (line
     await buildLoadBundles({ log: (line) => out(line) });
   }
 
-  const reportDir = path.join('reports/load', options.script);
-  mkdirSync(path.join(PROJECT_ROOT, reportDir), { recursive: true });
+  // Relative to the project when inside it (k6 runs there, and the lines printed stay short).
+  const reportDir = path.relative(PROJECT_ROOT, path.join(reportsDir, 'load', options.script));
+  mkdirSync(path.resolve(PROJECT_ROOT, reportDir), { recursive: true });
   let baseUrl = run.sandboxUrl;
   try {
     if (!baseUrl) {
@@ -185,13 +192,78 @@ export async function runLoad(argv: string[], env: Env = process.env, out: (line
     }
     const childEnv = k6Env(env, run, baseUrl, reportDir, k6);
     const bundle = path.relative(PROJECT_ROOT, path.join(DIST_DIR, `${options.script}.js`));
+    const record = new LoadRunRecord(path.resolve(PROJECT_ROOT, reportDir), run);
+    // k6's CSV output streams through a pipe into the time series and the progress lines; no raw file.
+    const pipe = openSeriesPipe(bucketSecondsFor(plan.durationSeconds));
+    const args = ['run', ...(pipe ? ['--out', `csv=${pipe.path}`] : []), bundle];
     out(`Running ${k6.path} run ${bundle}`);
-    const code = await spawnK6(k6.path, ['run', bundle], childEnv);
-    out(describeExit(code, reportDir, childEnv.K6_WEB_DASHBOARD_EXPORT));
+    const progress = startProgress(plan, options.target === 'sandbox', pipe?.aggregator, out);
+    let code: number;
+    try {
+      code = await spawnK6(k6.path, args, childEnv);
+    } finally {
+      clearInterval(progress);
+    }
+    const outcome = describeExit(code, reportDir, childEnv.K6_WEB_DASHBOARD_EXPORT);
+    record.finish(code, outcome.split('. Reports:')[0], pipe ? await pipe.finish() : undefined, pipe ? undefined : 'no named pipe on this platform (k6 CSV output needs one here)');
+    out(outcome);
+    out(`Run report: ${path.relative(PROJECT_ROOT, writeRunReport(reportsDir, { contracts: false, load: [options.script] }, { env }))}`);
     return code;
   } finally {
     await stopLocalServers();
   }
+}
+
+/** What the run report needs of a load run besides k6's summary: the plan, the budget, how it ended, the time series. */
+class LoadRunRecord {
+  private readonly info: LoadRunInfo;
+
+  constructor(private readonly dir: string, run: ResolvedRun) {
+    keepPreviousLoadSummary(dir);
+    rmSync(path.join(dir, LOAD_SERIES_FILE), { force: true });
+    this.info = {
+      scenario: run.options.script, target: run.options.target, profile: run.options.profile, startedAt: new Date().toISOString(),
+      plan: run.plan, rateLimitPerHour: run.rateLimitPerHour,
+    };
+    this.write();
+  }
+
+  finish(exitCode: number, outcome: string, series: LoadSeries | undefined, seriesNote?: string): void {
+    Object.assign(this.info, { finishedAt: new Date().toISOString(), exitCode, outcome, seriesNote });
+    if (series) writeFileSync(path.join(this.dir, LOAD_SERIES_FILE), `${JSON.stringify(series)}\n`);
+    this.write();
+  }
+
+  private write(): void {
+    writeFileSync(path.join(this.dir, LOAD_RUN_FILE), `${JSON.stringify(this.info, null, 2)}\n`);
+  }
+}
+
+/** A progress line every 10 s (30 s past 5 minutes of plan, 60 s past an hour): time left on the profile and requests spent of the budget. */
+function startProgress(plan: RequestPlan, live: boolean, series: SeriesAggregator | undefined, out: (line: string) => void): NodeJS.Timeout {
+  const started = Date.now();
+  const every = plan.durationSeconds > 3600 ? 60 : plan.durationSeconds > 300 ? 30 : 10;
+  // With the time series, time counts from k6's first sample (k6 first compiles the script and runs setup()).
+  const timer = setInterval(() => out(series
+    ? (series.elapsedSeconds ? progressLine(plan, series.elapsedSeconds, series.totals, live) : `  progress: k6 is starting (compiling the script, setup()): ${formatSeconds((Date.now() - started) / 1000)}`)
+    : progressLine(plan, (Date.now() - started) / 1000, undefined, live)), every * 1000);
+  timer.unref();
+  return timer;
+}
+
+/** `live`: a sandbox, whose requests count against the account's hourly limit. */
+export function progressLine(plan: RequestPlan, elapsedSeconds: number, totals: { requests: number; failed: number; contractViolations: number } | undefined, live: boolean): string {
+  const left = Math.max(0, plan.durationSeconds - elapsedSeconds);
+  const time = `${formatSeconds(elapsedSeconds)} of ${formatSeconds(plan.durationSeconds)} planned (${left > 0 ? `about ${formatSeconds(left)} left` : 'in graceful stop'})`;
+  if (!totals) return `  progress: ${time}`;
+  const planned = plan.total === null ? '' : ` of ${plan.total} planned`;
+  const budget = live ? ` (${Math.round((totals.requests / plan.allowed) * 100)}% of the allowance of ${plan.allowed} per hour)` : '';
+  return `  progress: ${time}; ${totals.requests} requests sent${planned}${budget}, ${totals.failed} failed, ${totals.contractViolations} contract violations`;
+}
+
+function formatSeconds(seconds: number): string {
+  const s = Math.round(seconds);
+  return s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
 export class K6MissingError extends Error {}

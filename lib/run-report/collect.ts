@@ -115,20 +115,19 @@ function groupAssumptions(records: (AssumptionRecord & { tests: string[] })[]): 
   return [...groups.values()].map(({ testSet, ...g }) => ({ ...g, tests: testSet.size }));
 }
 
-/** Operation × documented status × target: exercised (a test got that answer), failed (a failing test got it), or not exercised. */
+/** Operation × documented status × target: exercised (a test got that answer), failed (that answer failed its contract check), or not exercised. */
 export function coverageGrid(results: ContractResults): ContractPart['grid'] {
   const byApi = new Map<ApiId, string[]>();
   for (const project of results.projects) {
     const api = apiOfProject(project);
     byApi.set(api, [...(byApi.get(api) ?? []), project]);
   }
-  const seen = new Map<string, { failed?: string; passed?: string }>(); // "project op status" → a test id of each kind
+  // "project op status" → a test that got that answer, and one whose contract check of it failed.
+  const seen = new Map<string, { failed?: string; got?: string }>();
+  const entry = (key: string) => { const e = seen.get(key) ?? {}; seen.set(key, e); return e; };
   for (const t of results.tests) {
-    for (const e of t.exercised) {
-      const entry = seen.get(`${t.project} ${e}`) ?? {};
-      if (t.state === 'failed') entry.failed ??= t.id; else entry.passed ??= t.id;
-      seen.set(`${t.project} ${e}`, entry);
-    }
+    for (const e of t.exercised) entry(`${t.project} ${e}`).got ??= t.id;
+    if (t.state === 'failed') for (const e of t.failedChecks ?? []) entry(`${t.project} ${e}`).failed ??= t.id;
   }
   return [...byApi].map(([api, projects]) => ({
     api,
@@ -142,7 +141,7 @@ export function coverageGrid(results: ContractResults): ContractPart['grid'] {
         cells: Object.fromEntries(projects.map((project) => {
           const hit = seen.get(`${project} ${op.operationId} ${status}`);
           const state: CellState = hit?.failed ? 'failed' : hit ? 'exercised' : 'not exercised';
-          return [project, { state, testId: hit?.failed ?? hit?.passed }];
+          return [project, { state, testId: hit?.failed ?? hit?.got }];
         })),
       })),
     })),
@@ -162,7 +161,12 @@ export function collectLoad(reportsDir: string): LoadPart[] {
   });
 }
 
-/** p95 per scenario and operation, from k6's summaries (this run's, or the previous run's kept beside them). */
+/** A scenario's figures are compared only with a run of the same profile on the same target. */
+export function loadKey(summary: Pick<SummaryReport, 'script' | 'profile' | 'target'>): string {
+  return `${summary.script} (${summary.profile} on ${summary.target})`;
+}
+
+/** p95 per scenario run (loadKey) and operation, from k6's summaries (this run's, or the previous run's kept beside them). */
 export function loadP95(reportsDir: string, previous = false): Record<string, Record<string, number>> {
   const root = path.join(reportsDir, 'load');
   const out: Record<string, Record<string, number>> = {};
@@ -172,7 +176,7 @@ export function loadP95(reportsDir: string, previous = false): Record<string, Re
     if (!summary) continue;
     const ops: Record<string, number> = {};
     for (const op of summary.operations) if (op.p95Ms !== undefined) ops[op.operation] = op.p95Ms;
-    out[d.name] = ops;
+    out[loadKey(summary)] = ops;
   }
   return out;
 }

@@ -5,7 +5,7 @@ import type { CheckState, ContractResults } from './contract-results.ts';
 /** The part of a run another run is compared with; `run.json` carries it, so a committed copy is a baseline. */
 export interface Snapshot {
   checks: Record<string, { project: string; title: string; state: CheckState }>;
-  /** scenario → operation → p95 ms. */
+  /** scenario run (`lifecycle (smoke on twin)`) → operation → p95 ms. */
   p95: Record<string, Record<string, number>>;
 }
 

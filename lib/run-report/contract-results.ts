@@ -23,6 +23,8 @@ export interface TestOutcome {
   skipReason?: string;
   /** `operationId status` answers the test received. */
   exercised: string[];
+  /** `operationId status` answers that failed their contract check. */
+  failedChecks?: string[];
 }
 
 export interface ContractResults {
@@ -40,7 +42,11 @@ export const PREVIOUS_RESULTS_FILE = 'results.previous.json';
 /** Failure messages of the harness start with the verdict's name (lib/matcher.ts). */
 export function failureOf(message: string): { kind: FailureKind; headline: string } {
   const text = stripAnsi(message).trim();
-  const headline = redactText(text.split('\n').find((l) => l.trim())?.trim() ?? 'failed without a message').slice(0, 400);
+  // From the verdict's line (or the first line that is not the matcher's hint), up to four lines: what broke and how.
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  let from = lines.findIndex((l) => l.includes(`${CONTRACT_FAILURE}:`) || l.includes('Unconfirmed assumption:'));
+  if (from < 0) from = Math.max(0, lines.findIndex((l) => !/^(Error: )?expect\(/.test(l)));
+  const headline = redactText(lines.slice(from, from + 4).join('\n') || 'failed without a message').slice(0, 600);
   const kind: FailureKind = text.includes(`${CONTRACT_FAILURE}:`) ? 'documented' : text.includes('Unconfirmed assumption:') ? 'assumption' : 'other';
   return { kind, headline };
 }

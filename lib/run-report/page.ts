@@ -39,14 +39,14 @@ export function renderRunReport(record: RunRecord): string {
   <h1>${esc(title)}</h1>
   <ul>${record.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>
   ${record.notes.length ? `<ul class="notes">${record.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
-  <p class="meta">Written ${esc(record.generatedAt)}${record.contracts ? ` · contract run ${esc(record.contracts.results.generatedAt)} (${(record.contracts.results.durationMs / 1000).toFixed(1)} s)` : ''}${record.load.map((l) => ` · load ${esc(l.scenario)} ${esc(l.run?.finishedAt ?? l.run?.startedAt ?? '')}`).join('')}</p>
+  <p class="meta">Written ${esc(record.generatedAt)}${record.contracts && record.scope.contracts ? ` · contract run ${esc(record.contracts.results.generatedAt)} (${(record.contracts.results.durationMs / 1000).toFixed(1)} s)` : ''}${record.load.filter((l) => record.scope.load.includes(l.scenario)).map((l) => ` · load ${esc(l.scenario)} ${esc(l.run?.finishedAt ?? l.run?.startedAt ?? '')}`).join('')}</p>
 </header>
 <nav><a href="#why">Why</a> <a href="#changes">Changes</a> <a href="#coverage">Coverage</a> <a href="#load">Load</a> <a href="#files">Files</a></nav>
 <main>
-${whySection(record.contracts)}
+${whySection(record.contracts, record.scope.contracts)}
 ${changesSection(record)}
 ${coverageSection(record.contracts)}
-${loadSection(record.load)}
+${loadSection(record.load, record.scope.load)}
 ${filesSection(record)}
 </main>
 <script type="application/json" id="load-series">${jsonForScript(seriesData(record.load))}</script>
@@ -57,7 +57,7 @@ ${filesSection(record)}
 `;
 }
 
-function whySection(contracts: ContractPart | undefined): string {
+function whySection(contracts: ContractPart | undefined, inScope: boolean): string {
   if (!contracts) return '<section id="why"><h2>Contract checks</h2><p>No contract run in this folder yet (<code>npm start</code> or <code>npx playwright test</code> writes one).</p></section>';
   const { counts } = contracts;
   const failureRows = (kind: string) => contracts.failures.filter((f) => f.kind === kind).map((f) =>
@@ -68,6 +68,7 @@ function whySection(contracts: ContractPart | undefined): string {
   };
   return `<section id="why">
 <h2>Contract checks</h2>
+${inScope ? '' : `<p class="earlier">From an earlier contract run (${esc(contracts.results.generatedAt)}), not part of this verdict.</p>`}
 <p class="counts"><span class="chip failed">${counts.failed} failed</span> <span class="chip finding">${counts.finding} passed with findings</span> <span class="chip exercised">${counts.passed} passed</span> <span class="chip skipped">${counts.skipped} skipped</span></p>
 ${table('Contract failures', 'documented', 'A rule the provider\'s documentation states was broken: these block the release.')}
 ${table('Unconfirmed assumptions that failed', 'assumption', 'Inferred rules enforced on this target (the twin and the mock are built from them; a live run only with STRICT=1).')}
@@ -122,15 +123,19 @@ ${requests.length ? `<p>Requests per target: ${esc(requests.map(([t, r]) => `${t
 </section>`;
 }
 
-function loadSection(load: LoadPart[]): string {
+function loadSection(load: LoadPart[], inScope: string[]): string {
   if (!load.length) return '<section id="load"><h2>Load</h2><p>No load run in this folder (<code>npm run load -- &lt;scenario&gt;</code>; the gate runs <code>gate</code> when k6 is installed).</p></section>';
-  return `<section id="load"><h2>Load</h2>${load.map(loadPart).join('\n')}</section>`;
+  // This run's scenarios first; the others are earlier runs left in the folder.
+  const ordered = [...load].sort((a, b) => Number(inScope.includes(b.scenario)) - Number(inScope.includes(a.scenario)));
+  return `<section id="load"><h2>Load</h2>${ordered.map((p) => loadPart(p, inScope.includes(p.scenario))).join('\n')}</section>`;
 }
 
-function loadPart(part: LoadPart): string {
+function loadPart(part: LoadPart, inScope: boolean): string {
   const s = part.summary;
   const run = part.run;
-  const head = `<h3>${esc(part.scenario)}${s ? `: <span class="chip ${s.verdict === 'passed' ? 'exercised' : 'failed'}">${s.verdict}</span>` : ''}</h3>`;
+  const when = part.run?.finishedAt ?? part.run?.startedAt;
+  const head = `<h3>${esc(part.scenario)}${s ? `: <span class="chip ${s.verdict === 'passed' ? 'exercised' : 'failed'}">${s.verdict}</span>` : ''}</h3>`
+    + (inScope ? '' : `<p class="earlier">An earlier run${when ? ` (${esc(when)})` : ''}, not part of this verdict.</p>`);
   const line = s
     ? `<p>${esc(s.profile)} on ${esc(s.target)}, ${(s.durationMs / 1000).toFixed(1)} s, ${s.totals.requests} requests (${s.totals.requestsPerSecond.toFixed(1)}/s), failed ${(s.totals.failedRate * 100).toFixed(2)}%, contract violations ${s.totals.contractViolations} of ${s.totals.contractChecked} responses validated (sample ${s.contractSample}).</p>`
     : `<p>No k6 summary: ${esc(run?.outcome ?? 'the run did not finish')}.</p>`;
@@ -147,11 +152,12 @@ ${s.thresholds.map((t) => `<tr class="${t.ok ? '' : 'failed'}"><td>${esc(t.metri
   const charts = part.series?.buckets.length
     ? `<div class="charts"><div class="chart" data-chart="traffic" data-scenario="${esc(part.scenario)}"></div><div class="chart" data-chart="latency" data-scenario="${esc(part.scenario)}"></div></div>`
     : `<p class="note">No time series for this run${run?.seriesNote ? `: ${esc(run.seriesNote)}` : ''}.</p>`;
-  return `<div class="load-part" data-scenario="${esc(part.scenario)}">${head}${line}${budget}${charts}${ops}${thresholds}</div>`;
+  return `<div class="load-part${inScope ? '' : ' earlier-run'}" data-scenario="${esc(part.scenario)}">${head}${line}${budget}${charts}${ops}${thresholds}</div>`;
 }
 
 function budgetLine(run: NonNullable<LoadPart['run']>, spent: number | undefined): string {
   const plan = run.plan;
+  if (run.target !== 'sandbox') return `<p class="budget">${spent ?? '?'} requests sent; no rate budget on a local target (${esc(run.target)}).</p>`;
   const planned = plan.total === null ? 'unbounded (VU-based)' : String(plan.total);
   const share = spent !== undefined && plan.allowed ? Math.min(100, (spent / plan.allowed) * 100) : undefined;
   return `<p class="budget">Rate budget: ${spent ?? '?'} requests sent; planned ${esc(planned)} (${plan.perHour ?? '?'} in the busiest hour, setup ${plan.setup}); allowed ${plan.allowed} per hour = 80% of ${run.rateLimitPerHour}.${share !== undefined ? ` <span class="bar"><span style="width:${share.toFixed(1)}%"></span></span> ${share.toFixed(0)}% of the allowance` : ''}</p>`;
@@ -173,14 +179,16 @@ function seriesData(load: LoadPart[]): Record<string, { t: number[]; rps: number
     const series = part.series;
     if (!series?.buckets.length) continue;
     const per = series.bucketSeconds;
-    const limit = part.summary?.thresholds.find((t) => t.metric === 'http_req_duration' && /p\(95\)\s*</.test(t.threshold));
+    // The strictest p95 limit of the run (overall or per operation) is drawn across the latency chart.
+    const limits = (part.summary?.thresholds ?? []).filter((t) => t.metric.startsWith('http_req_duration') && /^p\(95\)\s*</.test(t.threshold))
+      .map((t) => Number(/<\s*=?\s*([\d.]+)/.exec(t.threshold)?.[1])).filter((n) => Number.isFinite(n));
     out[part.scenario] = {
       t: series.buckets.map((b) => b.t),
       rps: series.buckets.map((b) => b.requests / per),
       errors: series.buckets.map((b) => b.failed / per),
       violations: series.buckets.map((b) => b.contractViolations / per),
       p95: series.buckets.map((b) => b.p95Ms),
-      p95Limit: limit ? Number(/<\s*=?\s*([\d.]+)/.exec(limit.threshold)?.[1] ?? NaN) || null : null,
+      p95Limit: limits.length ? Math.min(...limits) : null,
     };
   }
   return out;
@@ -218,7 +226,7 @@ table.grid th.op { font-weight: 500; font-family: ui-monospace, monospace; font-
 a .chip { text-decoration: none; }
 .charts { display: flex; flex-wrap: wrap; gap: 16px; } .chart { width: 560px; min-height: 260px; }
 .bar { display: inline-block; width: 160px; height: 8px; background: #e6e8ec; vertical-align: middle; } .bar span { display: block; height: 8px; background: #3b6fd8; }
-.note { color: #5b6270; }
+.note { color: #5b6270; } .earlier { color: #6b4e00; background: #fff6e0; padding: 2px 6px; display: inline-block; }
 `;
 
 /** Draws the load charts from the embedded series; runs in the page. */
@@ -237,7 +245,7 @@ const CHART_SCRIPT = `
     } else {
       var series = [{}, { label: 'p95 ms', stroke: '#6b3bd8' }];
       var cols = [s.t, s.p95];
-      if (s.p95Limit) { series.push({ label: 'p95 threshold', stroke: '#b3261e', dash: [6, 4] }); cols.push(s.t.map(function () { return s.p95Limit; })); }
+      if (s.p95Limit) { series.push({ label: 'p95 threshold (strictest)', stroke: '#b3261e', dash: [6, 4] }); cols.push(s.t.map(function () { return s.p95Limit; })); }
       new uPlot({ title: 'Latency p95 per bucket', width: width, height: 240, scales: { x: { time: false } }, axes: [x, {}], series: series }, cols, el);
     }
   });

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { COVERAGE_ANNOTATION, decodeExercise } from '../coverage.ts';
-import { ASSUMPTION_ATTACHMENT } from '../matcher.ts';
+import { ASSUMPTION_ATTACHMENT, FAILED_CHECK_ANNOTATION } from '../matcher.ts';
 import { redactText } from '../redact.ts';
 import { failureOf, type ContractResults, type TestOutcome } from './contract-results.ts';
 import { saveContractResults, writeRunReport } from './write.ts';
@@ -47,6 +47,8 @@ export default class RunReportReporter implements Reporter {
       outcome.skipReason = redactText([...result.annotations, ...test.annotations].find((a) => a.type === 'skip')?.description ?? 'no reason given');
     } else if (result.status !== 'passed') {
       outcome.state = 'failed';
+      const failedChecks = [...new Set(result.annotations.filter((a) => a.type === FAILED_CHECK_ANNOTATION && a.description).map((a) => a.description!))];
+      if (failedChecks.length) outcome.failedChecks = failedChecks;
       outcome.failure = result.status === 'timedOut' ? { kind: 'other', headline: `timed out after ${result.duration} ms` }
         : result.status === 'interrupted' ? { kind: 'other', headline: 'interrupted (the run was stopped)' }
           : failureOf(result.errors.map((e) => e.message ?? e.value ?? '').join('\n') || 'failed without a message');
@@ -67,7 +69,7 @@ export default class RunReportReporter implements Reporter {
     };
     mkdirSync(this.contractsDir, { recursive: true });
     saveContractResults(this.contractsDir, results);
-    const page = writeRunReport(this.reportsDir);
+    const page = writeRunReport(this.reportsDir, { contracts: true, load: [] });
     console.log(`Run report: ${page}`);
   }
 

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config.ts';
 import { redactText } from '../redact.ts';
-import { collectContracts, collectLoad, loadP95, LOAD_SUMMARY_FILE, PREVIOUS_LOAD_SUMMARY_FILE, readContractResults, readJson, type ContractPart, type LoadPart } from './collect.ts';
+import { collectContracts, collectLoad, loadKey, loadP95, LOAD_SUMMARY_FILE, PREVIOUS_LOAD_SUMMARY_FILE, readContractResults, readJson, type ContractPart, type LoadPart } from './collect.ts';
 import { compareSnapshots, DEFAULT_P95_MARGIN, snapshotOf, type Comparison, type Snapshot } from './compare.ts';
 import { PREVIOUS_RESULTS_FILE, RESULTS_FILE, type ContractResults } from './contract-results.ts';
 import { renderRunReport } from './page.ts';
@@ -43,8 +43,12 @@ export function reportSettings(env: Env = process.env): ReportSettings {
   return { baseline, p95Margin };
 }
 
+/** What this invocation ran: only these parts count in the verdict; the rest of the folder is shown as earlier results. */
+export interface RunScope { contracts: boolean; load: string[] }
+
 export interface RunRecord {
   generatedAt: string;
+  scope: RunScope;
   verdict: 'passed' | 'failed' | 'nothing run';
   /** One line each: why the verdict is what it is, most important first. */
   reasons: string[];
@@ -69,16 +73,26 @@ export function keepPreviousLoadSummary(scenarioDir: string): void {
   if (existsSync(file)) renameSync(file, path.join(scenarioDir, PREVIOUS_LOAD_SUMMARY_FILE));
 }
 
-export function buildRunRecord(reportsDir: string, settings: ReportSettings, notes: string[] = []): RunRecord {
+export function buildRunRecord(reportsDir: string, settings: ReportSettings, scope: RunScope, notes: string[] = []): RunRecord {
   const contracts = collectContracts(reportsDir);
   const load = collectLoad(reportsDir);
   const snapshot = snapshotOf(contracts?.results, loadP95(reportsDir));
   const baseline = settings.baseline ? readJson<{ snapshot: Snapshot }>(path.resolve(settings.baseline))?.snapshot : undefined;
+  // Only what this invocation ran is compared; the snapshot keeps everything, for a later baseline.
+  const inScope = inScopeOf(snapshot, load, scope);
   const comparison = baseline
-    ? compareSnapshots(snapshot, baseline, 'baseline', settings.p95Margin, settings.baseline)
-    : compareSnapshots(snapshot, previousSnapshot(reportsDir), 'previous run', settings.p95Margin);
-  const { verdict, reasons } = verdictOf(contracts, load);
-  return { generatedAt: new Date().toISOString(), verdict, reasons, notes, contracts, load, comparison, snapshot };
+    ? compareSnapshots(inScope, baseline, 'baseline', settings.p95Margin, settings.baseline)
+    : compareSnapshots(inScope, previousSnapshot(reportsDir), 'previous run', settings.p95Margin);
+  const { verdict, reasons } = verdictOf(scope.contracts ? contracts : undefined, load.filter((l) => scope.load.includes(l.scenario)));
+  return { generatedAt: new Date().toISOString(), scope, verdict, reasons, notes, contracts, load, comparison, snapshot };
+}
+
+function inScopeOf(snapshot: Snapshot, load: LoadPart[], scope: RunScope): Snapshot {
+  const keys = new Set(load.filter((l) => l.summary && scope.load.includes(l.scenario)).map((l) => loadKey(l.summary!)));
+  return {
+    checks: scope.contracts ? snapshot.checks : {},
+    p95: Object.fromEntries(Object.entries(snapshot.p95).filter(([key]) => keys.has(key))),
+  };
 }
 
 function previousSnapshot(reportsDir: string): Snapshot | undefined {
@@ -123,12 +137,12 @@ export function verdictOf(contracts: ContractPart | undefined, load: LoadPart[])
       + (skipped ? `; ${skipped} skipped, each with its reason` : ''));
   }
   for (const part of load.filter((p) => p.summary?.verdict === 'passed')) reasons.push(`load ${part.scenario}: thresholds held (${part.summary!.profile} on ${part.summary!.target})`);
-  if (!contracts && !load.length) return { verdict: 'nothing run', reasons: ['no contract or load results in this folder yet'] };
+  if (!contracts && !load.length) return { verdict: 'nothing run', reasons: ['this run left no contract or load results'] };
   return { verdict: failed ? 'failed' : 'passed', reasons };
 }
 
 /** Writes run.json and index.html into `reportsDir`; returns the page's path. */
-export function writeRunReport(reportsDir: string, options: { env?: Env; notes?: string[] } = {}): string {
+export function writeRunReport(reportsDir: string, scope: RunScope, options: { env?: Env; notes?: string[] } = {}): string {
   let settings: ReportSettings;
   const notes = [...(options.notes ?? [])];
   try {
@@ -138,7 +152,7 @@ export function writeRunReport(reportsDir: string, options: { env?: Env; notes?:
     settings = { p95Margin: DEFAULT_P95_MARGIN };
     notes.push(`Baseline not used: ${(error as Error).message}`);
   }
-  const record = redactStrings(buildRunRecord(reportsDir, settings, notes));
+  const record = redactStrings(buildRunRecord(reportsDir, settings, scope, notes));
   mkdirSync(reportsDir, { recursive: true });
   writeFileSync(path.join(reportsDir, RUN_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`);
   const page = path.join(reportsDir, RUN_REPORT_FILE);
