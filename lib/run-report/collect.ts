@@ -22,7 +22,7 @@ export interface GridRow {
 export interface ContractPart {
   results: ContractResults;
   counts: Record<'passed' | 'failed' | 'skipped' | 'finding', number>;
-  failures: { id: string; project: string; title: string; kind: FailureKind; headline: string }[];
+  failures: { id: string; project: string; title: string; kind: FailureKind; headline: string; location?: { file: string; line: number } }[];
   assumptions: { project: string; check: string; where: string[]; observed: string; source: string; tests: number }[];
   skips: { project: string; reason: string; count: number }[];
   grid: { api: ApiId; projects: string[]; rows: GridRow[] }[];
@@ -80,7 +80,7 @@ export function collectContracts(reportsDir: string): ContractPart | undefined {
   for (const t of results.tests) counts[t.state]++;
   const kindOrder: Record<FailureKind, number> = { documented: 0, assumption: 1, other: 2 };
   const failures = results.tests.filter((t) => t.failure)
-    .map((t) => ({ id: t.id, project: t.project, title: t.title, kind: t.failure!.kind, headline: t.failure!.headline }))
+    .map((t) => ({ id: t.id, project: t.project, title: t.title, kind: t.failure!.kind, headline: t.failure!.headline, location: t.location }))
     .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.project.localeCompare(b.project) || a.title.localeCompare(b.title));
   const skipCounts = new Map<string, { project: string; reason: string; count: number }>();
   for (const t of results.tests.filter((x) => x.state === 'skipped')) {

@@ -18,6 +18,8 @@ export interface TestOutcome {
   project: string;
   /** `file › describe › title`. */
   title: string;
+  /** Where the test is written, relative to the project: CI annotations point there. */
+  location?: { file: string; line: number };
   state: CheckState;
   failure?: { kind: FailureKind; headline: string };
   skipReason?: string;

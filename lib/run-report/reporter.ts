@@ -7,6 +7,7 @@ import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@pl
 import { COVERAGE_ANNOTATION, decodeExercise } from '../coverage.ts';
 import { ASSUMPTION_ATTACHMENT, FAILED_CHECK_ANNOTATION } from '../matcher.ts';
 import { redactText } from '../redact.ts';
+import { PROJECT_ROOT } from '../spec.ts';
 import { failureOf, type ContractResults, type TestOutcome } from './contract-results.ts';
 import { saveContractResults, writeRunReport } from './write.ts';
 
@@ -36,6 +37,7 @@ export default class RunReportReporter implements Reporter {
       id: test.id,
       project,
       title: [file, ...titles].join(' › '),
+      location: { file: path.relative(PROJECT_ROOT, test.location.file), line: test.location.line },
       state: 'passed',
       exercised: [...new Set(result.annotations.filter((a) => a.type === COVERAGE_ANNOTATION && a.description).map((a) => {
         const e = decodeExercise(a.description!);

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 
 const CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-export const CHROMIUM_FIX = 'apt-get install chromium-headless-shell (Debian/Ubuntu), or set CHROMIUM_BIN to a Chromium executable';
+export const CHROMIUM_FIX = 'npm run setup:browser (installs Debian\'s chromium-headless-shell), or set CHROMIUM_BIN to a Chromium executable';
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   for (const file of env.CHROMIUM_BIN ? [env.CHROMIUM_BIN] : CANDIDATES) {
