@@ -239,8 +239,10 @@ const CHART_SCRIPT = `
     var width = Math.max(320, el.clientWidth || 560);
     var x = { label: 'seconds from start' };
     if (el.getAttribute('data-chart') === 'traffic') {
-      new uPlot({ title: 'Throughput and errors per second', width: width, height: 240, scales: { x: { time: false } }, axes: [x, {}],
-        series: [{}, { label: 'requests/s', stroke: '#3b6fd8' }, { label: 'failed/s', stroke: '#b3261e' }, { label: 'contract violations/s', stroke: '#e08a00' }] },
+      // Failures and violations on their own axis (right): a few per second would vanish beside thousands of requests.
+      new uPlot({ title: 'Throughput and errors per second', width: width, height: 240, scales: { x: { time: false }, err: {} },
+        axes: [x, { label: 'requests/s' }, { scale: 'err', side: 1, grid: { show: false }, label: 'failed, violations /s' }],
+        series: [{}, { label: 'requests/s', stroke: '#3b6fd8' }, { label: 'failed/s', stroke: '#b3261e', scale: 'err' }, { label: 'contract violations/s', stroke: '#e08a00', scale: 'err' }] },
         [s.t, s.rps, s.errors, s.violations], el);
     } else {
       var series = [{}, { label: 'p95 ms', stroke: '#6b3bd8' }];
