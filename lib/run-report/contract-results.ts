@@ -21,6 +21,7 @@ export interface TestOutcome {
   /** Where the test is written, relative to the project: CI annotations point there. */
   location?: { file: string; line: number };
   state: CheckState;
+  durationMs?: number;
   failure?: { kind: FailureKind; headline: string };
   skipReason?: string;
   /** `operationId status` answers the test received. */

@@ -39,6 +39,7 @@ export default class RunReportReporter implements Reporter {
       title: [file, ...titles].join(' › '),
       location: { file: path.relative(PROJECT_ROOT, test.location.file), line: test.location.line },
       state: 'passed',
+      durationMs: result.duration,
       exercised: [...new Set(result.annotations.filter((a) => a.type === COVERAGE_ANNOTATION && a.description).map((a) => {
         const e = decodeExercise(a.description!);
         return `${e.operationId} ${e.status}`;
