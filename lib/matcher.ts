@@ -18,12 +18,9 @@ import { assumptionRecord, describeFindings, verdictOf, type AssumptionRecord } 
 import type { ApiId } from './apis.ts';
 
 const BODY_EXCERPT = 1500;
-export const ASSUMPTION_ANNOTATION = 'unconfirmed assumption';
-export const ASSUMPTION_ATTACHMENT = 'assumption.json';
-/** `operationId status` of a response that failed its contract check: the run report marks that cell of the grid failed. */
-export const FAILED_CHECK_ANNOTATION = 'failed check';
-/** The first line of a failure on a documented rule; `checkRule` lets these through untouched. */
-export const CONTRACT_FAILURE = 'Contract failure';
+import { ASSUMPTION_ANNOTATION, ASSUMPTION_ATTACHMENT, CONTRACT_FAILURE, FAILED_CHECK_ANNOTATION } from './verdict-labels.ts';
+
+export { ASSUMPTION_ANNOTATION, ASSUMPTION_ATTACHMENT, CONTRACT_FAILURE, FAILED_CHECK_ANNOTATION };
 
 /** The failure message for `res`, or undefined when nothing fails on this target (assumptions are recorded). */
 export async function describeContractFailure(res: ApiResponse, operationId: string, expected?: number | RuleInfo): Promise<string | undefined> {

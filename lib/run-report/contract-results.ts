@@ -2,7 +2,7 @@
 // skipped, what it exercised), written by the contract reporter as reports/contracts/results.json.
 // The previous run's file is kept as results.previous.json, so the page can say what changed.
 import type { ApiId } from '../apis.ts';
-import { CONTRACT_FAILURE } from '../matcher.ts';
+import { CONTRACT_FAILURE, UNCONFIRMED_ASSUMPTION } from '../verdict-labels.ts';
 import { redactText } from '../redact.ts';
 
 /** `finding`: passed, but recorded an unconfirmed assumption (an inferred rule the server did not follow). */
@@ -47,10 +47,10 @@ export function failureOf(message: string): { kind: FailureKind; headline: strin
   const text = stripAnsi(message).trim();
   // From the verdict's line (or the first line that is not the matcher's hint), up to four lines: what broke and how.
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  let from = lines.findIndex((l) => l.includes(`${CONTRACT_FAILURE}:`) || l.includes('Unconfirmed assumption:'));
+  let from = lines.findIndex((l) => l.includes(`${CONTRACT_FAILURE}:`) || l.includes(`${UNCONFIRMED_ASSUMPTION}:`));
   if (from < 0) from = Math.max(0, lines.findIndex((l) => !/^(Error: )?expect\(/.test(l)));
   const headline = redactText(lines.slice(from, from + 4).join('\n') || 'failed without a message').slice(0, 600);
-  const kind: FailureKind = text.includes(`${CONTRACT_FAILURE}:`) ? 'documented' : text.includes('Unconfirmed assumption:') ? 'assumption' : 'other';
+  const kind: FailureKind = text.includes(`${CONTRACT_FAILURE}:`) ? 'documented' : text.includes(`${UNCONFIRMED_ASSUMPTION}:`) ? 'assumption' : 'other';
   return { kind, headline };
 }
 

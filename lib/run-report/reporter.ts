@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { COVERAGE_ANNOTATION, decodeExercise } from '../coverage.ts';
-import { ASSUMPTION_ATTACHMENT, FAILED_CHECK_ANNOTATION } from '../matcher.ts';
+import { ASSUMPTION_ATTACHMENT, FAILED_CHECK_ANNOTATION } from '../verdict-labels.ts';
 import { redactText } from '../redact.ts';
 import { PROJECT_ROOT } from '../spec.ts';
 import { failureOf, type ContractResults, type TestOutcome } from './contract-results.ts';

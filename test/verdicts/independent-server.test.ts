@@ -6,11 +6,12 @@
 //      documented rule in place and make the STRICT run green.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { applyOverlay } from '../../lib/calibration.ts';
+import type { ContractResults, TestOutcome } from '../../lib/run-report/contract-results.ts';
 import { PROJECT_ROOT } from '../../lib/spec.ts';
 import { failedTests as failures, runPlaywright } from '../support/playwright-subrun.ts';
 import { startIndependentServers } from '../support/independent-twins.ts';
@@ -48,11 +49,29 @@ test('independent server: green with assumptions; STRICT fails on each; the cali
     assert.match(junit, /<testsuite name="core@sandbox unconfirmed assumptions" tests="\d+" failures="0"/, 'JUnit lists them without failing');
     const withAssumptions = new Set(records.flatMap((r) => r.tests));
 
+    // Runs 2 and 3 take, for every distinct assumption, the first test that found it, and every 8th
+    // of the tests that found none, as a control. Each failing test costs Playwright a worker restart
+    // (~1.6 s here), so STRICT over all ~200 tests with an assumption took 4 minutes; one test per
+    // assumption exercises the same verdict for each of them, and the control sample checks that
+    // STRICT fails nothing else.
+    const results = JSON.parse(readFileSync(`${out}/report/contracts/results.json`, 'utf8')) as ContractResults;
+    const keyOf = (t: TestOutcome) => `${t.project} › ${t.title.split(' › ').slice(1).join(' › ')}`; // as the assumptions name tests
+    assert.deepEqual(new Set(results.tests.filter((t) => t.state === 'finding').map(keyOf)), withAssumptions, 'the results and the assumptions agree on which tests found one');
+    const sampled = new Set(records.map((r) => r.tests[0]));
+    const others = results.tests.filter((t) => t.state === 'passed');
+    assert.ok(others.length >= 100, `a control sample from ${others.length} tests`);
+    const chosen = [...results.tests.filter((t) => sampled.has(keyOf(t))), ...others.filter((_, i) => i % 8 === 0)];
+    const testList = path.join(out, 'test-list.txt');
+    writeFileSync(testList, chosen.flatMap(testListLines).join('\n'));
+
     // 2. STRICT=1: the same tests fail, each naming its assumption.
-    const strict = await runPlaywright(CONFIG, { ...servers.env, STRICT: '1', MAX_FAILURES: '0', RUN_OUT: `${out}/strict` }, 2);
+    const strict = await runPlaywright(CONFIG, { ...servers.env, STRICT: '1', MAX_FAILURES: '0', RUN_OUT: `${out}/strict` }, 2, ['--test-list', testList]);
     assert.equal(strict.status, 1, 'STRICT=1 fails on the assumptions');
     const failed = failures(`${out}/strict/results.json`);
-    assert.deepEqual([...failed.keys()].sort(), [...withAssumptions].sort(), 'exactly the tests that found an assumption fail');
+    const ran = (file: string) => { const { stats } = JSON.parse(readFileSync(file, 'utf8')) as { stats: Record<string, number> }; return stats.expected + stats.unexpected + stats.skipped + stats.flaky; };
+    console.log(`report run: ${tailLine(report.output)}; STRICT run on ${chosen.length} tests: ${tailLine(strict.output)}`);
+    assert.equal(ran(`${out}/strict/results.json`), chosen.length, `the STRICT run ran the list, no more, no less; not run: ${notRun(`${out}/strict/results.json`, chosen).join('; ')}`);
+    assert.deepEqual([...failed.keys()].sort(), [...sampled].sort(), 'exactly the tests that found an assumption fail; the control sample passes');
     for (const [title, message] of failed) {
       assert.match(message, /Unconfirmed assumption/, `${title} names an unconfirmed assumption`);
       assert.doesNotMatch(message, /Contract failure/, `${title} breaks no documented rule`);
@@ -70,10 +89,44 @@ test('independent server: green with assumptions; STRICT fails on each; the cali
       assert.deepEqual([...before].filter((fact) => !after.has(fact)), [], `${api}: every documented rule is still in the calibrated spec`);
       env[variable] = copy;
     }
-    const calibrated = await runPlaywright(CONFIG, env, 2);
+    const calibrated = await runPlaywright(CONFIG, env, 2, ['--test-list', testList]);
     assert.equal(calibrated.status, 0, `STRICT=1 is green on the calibrated specs:\n${calibrated.output.slice(-3000)}`);
+    // A test the spec derives (one per constraint or documented status) whose point the calibration took out no
+    // longer exists: only a test that found an assumption can go that way; every other one ran.
+    const gone = notRun(`${out}/calibrated/results.json`, chosen);
+    const sampledFull = new Set(chosen.filter((t) => sampled.has(keyOf(t))).map((t) => `${t.project} › ${t.title}`));
+    assert.ok(gone.every((t) => sampledFull.has(t)), `only tests whose assumption was calibrated away are gone: ${gone.join('; ')}`);
+    assert.equal(ran(`${out}/calibrated/results.json`), chosen.length - gone.length);
   } finally {
     await servers.close();
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+/**
+ * Playwright's --test-list lines for one test: `[project] › file › titles`, the file relative to the
+ * config's root (contracts/). A test declared by a helper (the generated phase's, in fixtures/) is
+ * matched by its own file, and its spec file must be named too, or Playwright never loads it.
+ */
+function testListLines(t: TestOutcome): string[] {
+  const [specFile, ...titles] = t.title.split(' › ');
+  const declaredIn = t.location ? path.relative(path.join(PROJECT_ROOT, 'contracts'), path.join(PROJECT_ROOT, t.location.file)) : specFile;
+  if (declaredIn === specFile) return [`[${t.project}] › ${t.title}`];
+  return [`[${t.project}] › ${declaredIn} › ${titles.join(' › ')}`, `[${t.project}] › ${specFile} › (load this file)`];
+}
+
+/** Playwright's closing line, e.g. `1217 passed (1.6m)`. */
+function tailLine(output: string): string {
+  return output.split('\n').map((l) => l.trim()).filter((l) => /^\d+ (passed|failed)/.test(l)).join(', ');
+}
+
+/** The chosen tests a Playwright JSON report does not hold (to say which a list left out). */
+function notRun(file: string, chosen: TestOutcome[]): string[] {
+  const seen = new Set<string>();
+  const walk = (suite: { title: string; suites?: unknown[]; specs?: { title: string; tests: { projectName: string }[] }[] }, titles: string[]) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests) seen.add([t.projectName, ...titles, spec.title].join(' › '));
+    for (const child of (suite.suites ?? []) as typeof suite[]) walk(child, [...titles, child.title]);
+  };
+  for (const suite of (JSON.parse(readFileSync(file, 'utf8')) as { suites: Parameters<typeof walk>[0][] }).suites) walk(suite, [suite.title]);
+  return chosen.map((t) => `${t.project} › ${t.title}`).filter((k) => !seen.has(k));
+}
