@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { apiProfile, type ApiId } from './apis.ts';
 import { overlayFromAssumptions, overlayYaml } from './calibration.ts';
+import { escapeMarkup } from './markup.ts';
 import { ASSUMPTION_ATTACHMENT } from './matcher.ts';
 import { PROJECT_ROOT } from './spec.ts';
 import type { AssumptionRecord } from './verdict.ts';
@@ -90,7 +91,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return map;
 }
 
-const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = escapeMarkup;
 
 /** One suite per target, one passing test case per assumption, the details as properties. */
 function junit(entries: Entry[]): string {

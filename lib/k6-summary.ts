@@ -4,6 +4,8 @@
 // into the k6 scripts. k6's data holds no secrets except setup_data (pool ids) and nothing of
 // the environment; setup_data is left out all the same.
 
+import { escapeMarkup } from './markup.ts';
+
 export interface K6MetricData {
   type: 'counter' | 'gauge' | 'rate' | 'trend';
   contains: 'default' | 'time' | 'data';
@@ -192,9 +194,7 @@ function hintFor(metric: string): string {
   return '';
 }
 
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
+const xml = escapeMarkup;
 
 // ---------------------------------------------------------------------------------------------
 // Text

@@ -4,6 +4,7 @@
 // forbids every fetch, so the page opens the same from a CI artefact as from the disk.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { escapeMarkup } from '../markup.ts';
 import type { ContractPart, LoadPart } from './collect.ts';
 import type { RunRecord } from './write.ts';
 
@@ -198,9 +199,7 @@ function fmt(n: number | undefined): string {
   return n === undefined ? '-' : Number.isInteger(n) ? String(n) : n.toFixed(n < 1 ? 4 : 1);
 }
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const esc = escapeMarkup;
 
 /** JSON inside a script element: `<` escaped, so no text can close the element. */
 function jsonForScript(value: unknown): string {
