@@ -1,7 +1,8 @@
 // `npm run bench:k6-flows`: requests per second of the bench iteration written by hand in k6
 // (load/bench/handwritten.k6.ts) and built from the shared flows (load/bench/flows.k6.ts), against
 // the same twin on loopback, for a bounded time; then the flows again with every response
-// validated. Prints the figures and the ratio against the 85% target. Needs k6 (exit 2 without).
+// validated. Prints the figures against the targets (flows at least as fast as the hand-written
+// script; validating every response costs at most 15% of req/s). Needs k6 (exit 2 without).
 //   BENCH_VUS (10), BENCH_DURATION_SECONDS (15), K6_BIN
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { findK6, k6InstallGuidance, loadTwinServer, startLocalServer, stopLocalS
 import { PROJECT_ROOT } from '../lib/spec.ts';
 import { buildLoadBundles, bundlesStale } from '../load/build/bundle.ts';
 
-const TARGET_RATIO = 0.85;
+const TARGET_RATIO = 1;
+const MAX_VALIDATION_COST = 0.15;
 const OUT_DIR = 'reports/bench/k6-flows';
 
 interface BenchResult { variant: string; requests: number; requestsPerSecond: number; checksRate: number; p95Ms?: number; contractSample: number }
@@ -59,7 +61,8 @@ try {
   }
   const ratio = flows.requestsPerSecond / hand.requestsPerSecond;
   console.log(`  flows / handwritten: ${(ratio * 100).toFixed(1)}% (target ≥ ${TARGET_RATIO * 100}%): ${ratio >= TARGET_RATIO ? 'met' : 'NOT MET'}`);
-  console.log(`  validation cost at CONTRACT_SAMPLE=1: ${((1 - validated.requestsPerSecond / flows.requestsPerSecond) * 100).toFixed(1)}% fewer req/s`);
+  const cost = 1 - validated.requestsPerSecond / flows.requestsPerSecond;
+  console.log(`  validation cost at CONTRACT_SAMPLE=1: ${(cost * 100).toFixed(1)}% fewer req/s (target ≤ ${MAX_VALIDATION_COST * 100}%): ${cost <= MAX_VALIDATION_COST ? 'met' : 'NOT MET'}`);
   console.log(`  results: ${OUT_DIR}/*.json`);
 } catch (error) {
   console.error(`bench:k6-flows failed: ${(error as Error).message}`);

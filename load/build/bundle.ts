@@ -148,6 +148,14 @@ function generateApiModule(id: LoadApiId, genDir: string): ApiBuildInfo {
   return { spec: spec.api.specFile, operations, flowCosts, formats: validators.formats };
 }
 
+/** Ajv's string length replaced by the same count without its per-character loop (load/lib/ucs2length.ts). */
+export const ucs2lengthPlugin: Plugin = {
+  name: 'ucs2length',
+  setup(b) {
+    b.onResolve({ filter: /^ajv\/dist\/runtime\/ucs2length(?:\.js)?$/ }, () => ({ path: path.join(PROJECT_ROOT, 'load/lib/ucs2length.ts') }));
+  },
+};
+
 function generatedModulePlugin(genDir: string): Plugin {
   return {
     name: 'harness-generated',
@@ -157,6 +165,7 @@ function generatedModulePlugin(genDir: string): Plugin {
         if (!(id in LOAD_APIS)) return { errors: [{ text: `Unknown generated module ${args.path} (APIs: ${Object.keys(LOAD_APIS).join(', ')})` }] };
         return { path: path.join(genDir, `${id}.js`) };
       });
+      ucs2lengthPlugin.setup(b);
     },
   };
 }

@@ -4,7 +4,7 @@
 // k6 itself comes in through RunnerDeps, so this module runs (and is tested) in Node too.
 import { FlowError, runFlowSync, type Flow, type Step, type StepResponse } from '../../scenarios/flow.ts';
 import { coreLogin, type CoreCredentials, type CoreSession } from '../../scenarios/core.ts';
-import { buildRequest, type OperationInput, type OperationRef } from '../../lib/http.ts';
+import { buildRequest, requestBuilder, type BuiltRequest, type OperationInput, type OperationRef } from '../../lib/http.ts';
 
 export interface HttpResponseLike {
   status: number;
@@ -85,7 +85,10 @@ export class RateLimitedError extends Error {
 
 interface PreparedOperation {
   ref: OperationRef;
+  build: (input: OperationInput) => BuiltRequest;
   tags: Record<string, string>;
+  /** k6 request params, one per headers object the builder answers (with and without a body): built once. */
+  params: { plain?: RequestParams; withBody?: RequestParams };
   statuses: number[];
   validators: Record<number, ResponseValidator | undefined>;
   documentedValidators: Record<number, ResponseValidator | undefined>;
@@ -124,8 +127,11 @@ export function createExecutor(deps: RunnerDeps, config: RunnerConfig, log = lim
       inferredBodies[status] = (config.inferredBodies ?? []).indexOf(key) >= 0;
     }
     // name: the path template, so k6 groups /cards/{cardId} as one URL instead of one series per id.
+    const ref = { operationId, method: meta.method, path: meta.path };
     const op: PreparedOperation = {
-      ref: { operationId, method: meta.method, path: meta.path },
+      ref,
+      build: requestBuilder(ref, options),
+      params: {},
       tags: { operation: operationId, name: `${meta.method.toUpperCase()} ${meta.path}` },
       statuses: meta.statuses,
       validators,
@@ -175,8 +181,11 @@ export function createExecutor(deps: RunnerDeps, config: RunnerConfig, log = lim
   return function execute(step: Step): StepResponse {
     if (step.twinOnly) return executeTwinOnly(step);
     const op = prepared[step.operationId] ?? prepare(step.operationId);
-    const req = buildRequest(op.ref, step.input, options);
-    const res = deps.request(req.method, req.url, req.body ?? null, { headers: req.headers, tags: op.tags });
+    const req = op.build(step.input);
+    const params = req.body === undefined
+      ? op.params.plain ??= { headers: req.headers, tags: op.tags }
+      : op.params.withBody ??= { headers: req.headers, tags: op.tags };
+    const res = deps.request(req.method, req.url, req.body ?? null, params);
     const status = res.status;
     if (status === 429) {
       deps.counters.rateLimited.add(1, op.tags);

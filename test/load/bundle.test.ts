@@ -47,7 +47,10 @@ describe('npm run load:build output', () => {
       assert.ok(scan.imports.length > 0 && scan.imports.every((s) => s === 'k6' || s.startsWith('k6/')), `${name} imports ${scan.imports.join(', ')}`);
       assert.doesNotMatch(code, /require\(\s*["'](?:node:)?(?:fs|path|os|child_process|http|https|net|crypto|url|util)["']\s*\)/);
       assert.doesNotMatch(code, /from\s*["']node:/);
+      // Ajv's string length (a loop per character, slow in k6) is replaced by load/lib/ucs2length.ts.
+      assert.doesNotMatch(code, /\/\/ low surrogate|value & 64512/, `${name} carries Ajv's ucs2length loop`);
     }
+    assert.match(readFileSync(path.join(DIST_DIR, 'lifecycle.js'), 'utf8'), /\[\\uD800-\\uDFFF\]/, 'lifecycle.js counts lengths with load/lib/ucs2length.ts');
   });
 
   test('each script exports options, setup, handleSummary and the function of every scenario it runs', () => {

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { loadSpec, PROJECT_ROOT } from '../../lib/spec.ts';
 import { exampleResponder } from '../../load/build/examples.ts';
 import { generateValidators, type GeneratedValidators } from '../../load/build/validators.ts';
+import { ucs2lengthPlugin } from '../../load/build/bundle.ts';
 import { flowCostTable, type FlowCostTable } from '../../load/lib/flow-costs.ts';
 import type { K6SummaryData } from '../../lib/k6-summary.ts';
 import type { HttpResponseLike, OperationMeta, RequestParams, ResponseValidator, RunnerDeps } from '../../load/lib/k6-runner.ts';
@@ -45,7 +46,7 @@ export async function bundledValidators(generated: GeneratedValidators): Promise
   const source = path.join(dir, 'validators.js');
   writeFileSync(source, generated.code);
   const out = path.join(dir, 'validators.bundle.mjs');
-  await build({ entryPoints: [source], outfile: out, bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], nodePaths: [path.join(PROJECT_ROOT, 'node_modules')], logLevel: 'silent' });
+  await build({ entryPoints: [source], outfile: out, bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], nodePaths: [path.join(PROJECT_ROOT, 'node_modules')], plugins: [ucs2lengthPlugin], logLevel: 'silent' });
   const mod = (await import(pathToFileURL(out).href)) as Record<string, ResponseValidator>;
   return Object.fromEntries(Object.entries(generated.exports).map(([key, name]) => [key, mod[name]]));
 }
