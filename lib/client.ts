@@ -5,7 +5,7 @@ import { contractFor, isJson, type Contract, type Violation } from './contract.t
 import { ACCESS_LEVEL_NAMES, apiProfile, keyForLevel, type LevelKeys } from './apis.ts';
 import { apiKeyHeaderOf, type OperationInfo } from './spec.ts';
 import { basicKeyAuthorization, bearerAuthorization, buildRequest, type OperationInput } from './http.ts';
-import { redactHeaders, redactText, redactValue, registerSecret, registerSecretsIn } from './redact.ts';
+import { redactHeaders, redactText, redactValue, registerOwnPersonalData, registerOwnRecordsIn, registerSecret, registerSecretsIn } from './redact.ts';
 
 export type Via = 'mock' | 'proxy' | 'direct' | 'live';
 
@@ -197,6 +197,7 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
       req.method = callOptions.method.toUpperCase();
       if (req.method === 'GET' || req.method === 'HEAD') req.body = undefined;
     }
+    registerOwnPersonalData(input.body); // our own test data stays readable in reports
     const started = performance.now();
     const target = `${endpoint.api}@${endpoint.target}`;
     let response: Response;
@@ -215,6 +216,8 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
     const contentType = response.headers.get('content-type') ?? '';
     const raw = parseJson(text, contentType);
     registerSecretsIn(raw);
+    // What a write of ours answered is our record: its personal data is not masked (reads are not proof).
+    if (response.status >= 200 && response.status < 300 && req.method !== 'GET' && req.method !== 'HEAD') registerOwnRecordsIn(raw);
     const responseHeaders = Object.fromEntries(response.headers);
     const trace = traceIdOf(raw, responseHeaders, envelope);
     const result: ApiResponse = {

@@ -1,7 +1,9 @@
 // Proves the secrets rule end to end: a contract run that fails on responses carrying a PAN,
 // CVV, PIN and expiry (Sovera) or the session token and the password (Core) leaves none of them,
 // nor the API key or the Authorization header, nor a webhook's key, PAN or one-time code, in any
-// report file or console line.
+// report file or console line. The same for personal data: a Core customer list answering other
+// people's names, emails, phones, addresses and tax ids (as on a shared sandbox account) leaves
+// none of them anywhere; with masking turned off (PERSONAL_DATA=show) the same scan finds them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type ServerResponse } from 'node:http';
@@ -24,10 +26,16 @@ const LAYER_KEY = 'layer-admin-leakcheck-9b41e7';
 const PAN_URL = 'http://127.0.0.1:9/pan/leakcheck-one-time-link-5c8e';
 const WEBHOOK_KEY = 'whk-leakcheck-2c7f90';
 const OTP = 'otp-leakcheck-884213';
+// Other people's records on a shared account: masked by field name in bodies, by shape in free text.
+const OTHERS = [
+  { customerId: 'cus_other_1', name: 'Marta Leakcheck-Quintero', email: 'marta.leakcheck@example.org', phone: '+34 611 402 719', address: 'Calle Leakcheck 12, Madrid', taxId: 'X4417302L' },
+  { customerId: 'cus_other_2', name: 'Tomas Leakcheck-Varga', email: 'tomas.leakcheck@example.net', phone: '(555) 314-2718', address: '9 Leakcheck Lane', taxId: 'LKC-99-1203' },
+];
+const PERSONAL = OTHERS.flatMap(({ name, email, phone, address, taxId }) => [name, email, phone, address, taxId]);
 // The PINs the leak suite's property generates (built there the same way, so they are not in its source text).
 const LEAK_PINS = ['7'.repeat(3) + '142', '7'.repeat(3) + '953'];
 
-test('a failing run leaves no card secret, API key, token or password in reports, results or console', async () => {
+test('a failing run leaves no card secret, API key, token, password or other people\'s personal data in reports, results or console', async () => {
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/core/')) return answerCore(req.url, req.headers.authorization ?? '', res);
     if (req.url?.startsWith('/layer/')) return answerLayer(req.url, String(req.headers['x-api-key'] ?? ''), res, hookPort);
@@ -40,7 +48,7 @@ test('a failing run leaves no card secret, API key, token or password in reports
   const out = mkdtempSync(path.join(tmpdir(), 'leak-'));
   try {
     const { port } = server.address() as AddressInfo;
-    const run = await runPlaywright('test/security/leak.config.ts', {
+    const env = {
       TARGET: 'sandbox', API: 'sovera,core,api-layer',
       API_LAYER_BASE_URL: `http://127.0.0.1:${port}/layer`, API_LAYER_KEY_ADMIN: LAYER_KEY, SOVERA_BASE_URL: `http://127.0.0.1:${port}/cards/v2`, SOVERA_API_KEY: API_KEY,
       CORE_BASE_URL: `http://127.0.0.1:${port}/core`, CORE_EMAIL: 'leak@example.com', CORE_PASSWORD, LEAK_OUT: out,
@@ -48,7 +56,8 @@ test('a failing run leaves no card secret, API key, token or password in reports
       WEBHOOK_PUBLIC_URL: 'https://hooks.example.test/webhooks', WEBHOOK_RECEIVER_PORT: String(hookPort), API_LAYER_WEBHOOK_KEY: WEBHOOK_KEY, WEBHOOK_WITHIN_MS: '2000',
       // Broken on purpose: the pre-flight would refuse it before the leak suite ran; every failure must run.
       PREFLIGHT: '0', MAX_FAILURES: '0',
-    });
+    };
+    const run = await runPlaywright('test/security/leak.config.ts', env);
     assert.equal(run.status, 1, `the leak suite must fail (it is built to), got ${run.status}:\n${run.output.slice(-2000)}`);
     assert.match(run.output, /Contract failure: checkPan/, 'the contract failure is reported');
     assert.match(run.output, /Contract failure: listCustomers \(GET \/customers\) on core@sandbox/, 'the Core contract failure is reported');
@@ -66,17 +75,17 @@ test('a failing run leaves no card secret, API key, token or password in reports
     assert.match(reportData, /Contract failure: checkPan/, 'the HTML report data holds the failure messages');
     const basicAuth = Buffer.from(`${API_KEY}:`).toString('base64');
     assert.match(reportData, /Contract failure: listCustomers/, 'the HTML report data holds the Core failure too');
-    const needles = [...Object.values(SECRETS).map(String), API_KEY, basicAuth, CORE_TOKEN, CORE_PASSWORD, LAYER_KEY, PAN_URL, ...LEAK_PINS, WEBHOOK_KEY, OTP];
-    const leaks: string[] = [];
-    for (const needle of needles) {
-      if (run.output.includes(needle)) leaks.push(`console: ${needle}`);
-      for (const file of files) {
-        const text = readFileSync(file, 'utf8');
-        const texts = file.endsWith('.html') ? [text, ...embeddedZipTexts(text)] : [text];
-        if (texts.some((t) => t.includes(needle))) leaks.push(`${path.relative(out, file)}: ${needle}`);
-      }
-    }
-    assert.deepEqual(leaks, [], 'secrets leaked');
+    const needles = [...Object.values(SECRETS).map(String), API_KEY, basicAuth, CORE_TOKEN, CORE_PASSWORD, LAYER_KEY, PAN_URL, ...LEAK_PINS, WEBHOOK_KEY, OTP, ...PERSONAL];
+    assert.deepEqual(leaksIn(run.output, out, needles), [], 'secrets or personal data leaked');
+    assert.match(run.output, /\[MASKED\]/, 'the masked records are still shown, masked');
+
+    // The scan can see personal data: with masking off, the Core list test alone leaves it in the artefacts.
+    const unmaskedOut = path.join(out, 'unmasked');
+    const unmasked = await runPlaywright('test/security/leak.config.ts', { ...env, API: 'core', LEAK_OUT: unmaskedOut, PERSONAL_DATA: 'show' }, 1, ['--grep', 'listCustomers with a broken body']);
+    assert.equal(unmasked.status, 1, `the unmasked run fails as built:\n${unmasked.output.slice(-2000)}`);
+    const shown = leaksIn(unmasked.output, unmaskedOut, PERSONAL);
+    for (const value of PERSONAL) assert.ok(shown.some((leak) => leak.endsWith(`: ${value}`)), `with masking off, ${value} is found (the scan would catch it)`);
+    assert.deepEqual(leaksIn(unmasked.output, unmaskedOut, [CORE_TOKEN, CORE_PASSWORD]), [], 'turning personal-data masking off leaves secrets redacted');
   } finally {
     server.close();
     rmSync(out, { recursive: true, force: true });
@@ -93,8 +102,8 @@ function answerCore(url: string, authorization: string, res: ServerResponse): vo
   }
   res.writeHead(200, headers);
   // Broken on purpose (customerId is a number) so the check fails and prints the body.
-  res.end(JSON.stringify({ customers: [{ customerId: 7, name: 'Leak', email: 'leak@example.com', token: CORE_TOKEN, password: CORE_PASSWORD }],
-    note: `session ${CORE_TOKEN} password ${CORE_PASSWORD} auth ${authorization}` }));
+  res.end(JSON.stringify({ customers: [{ customerId: 7, name: 'Leak', email: 'leak@example.com', token: CORE_TOKEN, password: CORE_PASSWORD }, ...OTHERS],
+    note: `session ${CORE_TOKEN} password ${CORE_PASSWORD} auth ${authorization}; duplicates ${OTHERS[0].email}, call ${OTHERS[1].phone}` }));
 }
 
 /** An API Layer server: getVirtualCard a broken body with the card's secrets and the echoed key; the PAN link; every PIN accepted. */
@@ -114,6 +123,21 @@ function answerLayer(url: string, key: string, res: ServerResponse, hookPort: nu
   // Broken on purpose (balance is a string) so the check fails and prints the body.
   res.end(JSON.stringify({ cardId: 'vc_leak', status: 'ACTIVE', approvalMethod: 'TOP_UP', currency: 'USD', balance: 'lots', limits: { daily: 1 }, last4: '0000',
     pan: SECRETS.pan, cvv: SECRETS.cvv, pin: SECRETS.pin, note: `key ${key}` }));
+}
+
+/** `where: needle` for each needle found in the console output or any file under `dir` (HTML reports with their embedded data). */
+function leaksIn(output: string, dir: string, needles: string[]): string[] {
+  const files = listFiles(dir);
+  const texts = files.map((file) => {
+    const text = readFileSync(file, 'utf8');
+    return { file, texts: file.endsWith('.html') ? [text, ...embeddedZipTexts(text)] : [text] };
+  });
+  const leaks: string[] = [];
+  for (const needle of needles) {
+    if (output.includes(needle)) leaks.push(`console: ${needle}`);
+    for (const { file, texts: parts } of texts) if (parts.some((t) => t.includes(needle))) leaks.push(`${path.relative(dir, file)}: ${needle}`);
+  }
+  return leaks;
 }
 
 function listFiles(dir: string): string[] {
