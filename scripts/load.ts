@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { apiProfile } from '../lib/apis.ts';
 import { assertWithinBudget, BudgetError, formatPlan, planRequests, type RequestPlan } from '../lib/budget.ts';
-import { checkLiveBaseUrl, ConfigError, credentialsFor, freePorts, REQUIRED_LEVEL } from '../lib/config.ts';
+import { checkLiveBaseUrl, ConfigError, credentialsFor, freePorts, REQUIRED_LEVEL, type TargetEndpoint } from '../lib/config.ts';
+import { probeLive } from '../lib/preflight.ts';
+import { assertFitsServerBudget, requestsBeforeReset, serverBudgetOf } from '../lib/server-budget.ts';
 import type { ApiProfile } from '../lib/apis.ts';
 import { findK6, k6InstallGuidance, loadTwinServer, startLocalServer, stopLocalServers, supportsDashboardExport, type K6Binary } from '../lib/local-servers.ts';
 import { LOAD_RUN_FILE, LOAD_SERIES_FILE, type LoadRunInfo } from '../lib/run-report/collect.ts';
@@ -170,6 +172,7 @@ export async function runLoad(argv: string[], env: Env = process.env, out: (line
 
   const k6 = findK6(env);
   if (!k6) throw new K6MissingError(k6InstallGuidance(env));
+  if (options.target === 'sandbox') await checkServerBudget(run, env, out);
 
   const stale = bundlesStale();
   if (stale.stale) {
@@ -303,6 +306,26 @@ function k6Env(env: Env, run: ResolvedRun, baseUrl: string, reportDir: string, k
     delete out.K6_WEB_DASHBOARD_EXPORT;
   }
   return out;
+}
+
+/**
+ * One cheap authenticated call before k6 starts (lib/preflight.ts): where the API answers
+ * X-RateLimit-Remaining, the requests the plan sends before the window resets must fit in 80% of
+ * what is left, or the run is refused with the numbers. Where it does not (Sovera), the plan says so.
+ */
+async function checkServerBudget(run: ResolvedRun, env: Env, out: (line: string) => void): Promise<void> {
+  const endpoint: TargetEndpoint = { api: run.api, target: 'sandbox', baseUrl: run.sandboxUrl!, stateful: true, forcesStatus: false, injectsFaults: false, strict: false };
+  const res = await probeLive(endpoint, out, env);
+  const budget = serverBudgetOf(res.rateLimit);
+  const where = `${run.api}@sandbox`;
+  if (!budget) {
+    out(`  server budget: ${where} sends no X-RateLimit-Remaining, so the plan rests on the ${run.rateLimitPerHour}/hour limit alone, as if alone on the account.`);
+    return;
+  }
+  const { plan } = run;
+  const now = Date.now();
+  const planned = requestsBeforeReset(plan.total ?? plan.perHour ?? 0, plan.setup, plan.durationSeconds, budget, now);
+  out(`  ${assertFitsServerBudget(where, planned, budget, now, 'lower the profile or POOL_SIZE')}`);
 }
 
 function spawnK6(bin: string, args: string[], env: Record<string, string>): Promise<number> {

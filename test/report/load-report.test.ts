@@ -2,7 +2,7 @@
 // p95, late samples, gaps), the comparison of two runs, the progress line, and `npm run load`
 // end to end with a stand-in k6 that streams CSV through the runner's pipe.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -11,6 +11,7 @@ import type { LoadRunInfo } from '../../lib/run-report/collect.ts';
 import { compareSnapshots, type Snapshot } from '../../lib/run-report/compare.ts';
 import { bucketSecondsFor, percentile, SeriesAggregator, type LoadSeries } from '../../lib/run-report/series.ts';
 import { progressLine, runLoad } from '../../scripts/load.ts';
+import { writeFakeK6 } from '../support/fake-k6.ts';
 
 describe('time series from k6 CSV', () => {
   test('requests, failures and violations per bucket; p95 per bucket; header skipped; a pause is zeros', () => {
@@ -94,34 +95,11 @@ describe('progress on a long run', () => {
   });
 });
 
-// Stands in for k6: answers `version`, and for `run` writes CSV samples into the --out pipe and a summary into REPORT_DIR.
-const FAKE_K6 = `
-const fs = require('node:fs');
-const path = require('node:path');
-const args = process.argv.slice(2);
-if (args[0] === 'version') { console.log('k6 v0.49.0 (fake)'); process.exit(0); }
-const out = args.find((a) => a.startsWith('csv='));
-if (!out) { console.error('no --out csv='); process.exit(3); }
-const now = Math.floor(Date.now() / 1000);
-const lines = ['metric_name,timestamp,metric_value,check,error,error_code,expected_response,group,method,name'];
-for (let s = 0; s < 3; s++) for (let i = 0; i < 10; i++) {
-  lines.push('http_reqs,' + (now + s) + ',1.000000,,,,true,,GET,x', 'http_req_duration,' + (now + s) + ',' + (10 + i) + '.0,,,,true,,GET,x', 'http_req_failed,' + (now + s) + ',0.000000,,,,true,,GET,x');
-}
-fs.writeFileSync(out.slice(4), lines.join('\\n') + '\\n');
-const dir = path.resolve(process.env.REPORT_DIR);
-fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, 'summary.json'), JSON.stringify({ script: 'balance-check', target: 'twin', profile: 'smoke', verdict: 'passed', durationMs: 3000,
-  contractSample: 1, poolSize: 2, scenarios: ['balance-check'], totals: { requests: 30, requestsPerSecond: 10, failedRate: 0, contractViolations: 0, contractChecked: 30, iterations: 15 },
-  operations: [{ operation: 'getWallet', requests: 15, p95Ms: Number(process.env.FAKE_P95 || 12) }], thresholds: [], checks: [], metrics: {} }));
-`;
-
 describe('npm run load writes the load part of the run report', () => {
   test('time series through the pipe, the plan and outcome, the previous summary kept, the page', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'load-report-'));
     try {
-      const k6 = path.join(dir, 'k6');
-      writeFileSync(k6, `#!${process.execPath}\n${FAKE_K6}`);
-      chmodSync(k6, 0o755);
+      const k6 = writeFakeK6(dir);
       const reports = path.join(dir, 'reports');
       const lines: string[] = [];
       const env = { K6_BIN: k6, PATH: process.env.PATH, HOME: process.env.HOME };
