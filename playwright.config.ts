@@ -31,6 +31,8 @@ export default defineConfig<object, { apiId: ApiId; targetName: TargetName }>({
   maxFailures: failureBudget,
   // Live targets are probed once before any test: a server that breaks the docs on its first answer is refused.
   globalSetup: fileURLToPath(new URL('./lib/global-setup.ts', import.meta.url)),
+  // A live run's cleanup phase: what it created is undone where the API allows (KEEP=1 skips it).
+  globalTeardown: fileURLToPath(new URL('./lib/global-teardown.ts', import.meta.url)),
   workers: process.env.CI ? 2 : undefined,
   timeout: 30_000,
   reporter: contractReporters('reports/contracts', { requireAllOperations: process.env.COVERAGE_REQUIRE === '1' }),

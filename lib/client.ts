@@ -5,6 +5,7 @@ import { contractFor, isJson, type Contract, type Violation } from './contract.t
 import { ACCESS_LEVEL_NAMES, apiProfile, keyForLevel, type LevelKeys } from './apis.ts';
 import { apiKeyHeaderOf, type OperationInfo } from './spec.ts';
 import { basicKeyAuthorization, bearerAuthorization, buildRequest, type OperationInput } from './http.ts';
+import { noteCreated } from './cleanup.ts';
 import { noteServerBudget } from './server-budget.ts';
 import { redactHeaders, redactText, redactValue, registerOwnPersonalData, registerOwnRecordsIn, registerSecret, registerSecretsIn } from './redact.ts';
 
@@ -243,7 +244,10 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
       strict: endpoint.strict,
       ownIds,
     };
-    if (response.status >= 200 && response.status < 300) collectIds(raw, ownIds);
+    if (response.status >= 200 && response.status < 300) {
+      collectIds(raw, ownIds);
+      noteCreated(endpoint, operationId, raw); // a live run's record of what it created (lib/cleanup.ts)
+    }
     noteServerBudget(target, result.rateLimit);
     rawBodies.set(result, raw);
     if (!callOptions.method) options.onResponse?.(result, account);

@@ -3,15 +3,23 @@ import { readFileSync } from 'node:fs';
 import type { FullConfig } from '@playwright/test';
 import path from 'node:path';
 import type { ApiId } from './apis.ts';
+import { currentRunId, newRunId, startRecord } from './cleanup.ts';
 import { exitOnConfigError, resolveRunPlan } from './config.ts';
 import { preflight } from './preflight.ts';
 import { PROJECT_ROOT } from './spec.ts';
 import { checkGeneratedBudget, generatedNeed } from '../fixtures/generated-plan.ts';
 
 export default async function globalSetup(config: FullConfig): Promise<void> {
+  const plan = resolveRunPlan();
+  // A live run gets a run id: its test data carries it, its record lists what it creates (lib/cleanup.ts). Workers inherit it.
+  if (plan.endpoints.some((e) => e.target === 'sandbox') && !currentRunId()) {
+    const runId = newRunId();
+    process.env.HARNESS_RUN_ID = runId;
+    const record = path.relative(PROJECT_ROOT, startRecord(runId));
+    console.log(`Run id ${runId}: its test data carries it; what it creates is recorded in ${record} and undone at the end (KEEP=1 keeps it; later: npm run cleanup -- ${runId}).`);
+  }
   // PREFLIGHT=0 skips it: only for a server that is broken on purpose (the harness's own leak test).
   if (process.env.PREFLIGHT === '0') return;
-  const plan = resolveRunPlan();
   try {
     // The generated phase's share of the rate budget, printed (and refused when over) before the first request.
     for (const endpoint of plan.endpoints.filter((e) => e.target === 'sandbox')) for (const line of checkGeneratedBudget(endpoint.api)) console.log(line);
