@@ -151,3 +151,15 @@ function describeCleanup(runId: string, s: CleanupSummary): string[] {
   if (!s.undone.length && !s.cannotUndo.length && !s.failed.length && !s.alreadyUndone.length) lines.push('  the run created nothing.');
   return lines;
 }
+
+/** Records entities created outside the client (a load run's pool, made inside k6's setup()). */
+export function recordCreated(runId: string, api: ApiId, baseUrl: string, entities: Array<{ kind: string; id: string }>, operationId: string, env: Env = process.env): void {
+  const recordEnv = { ...env, HARNESS_RUN_ID: runId };
+  for (const { kind, id } of entities) append({ event: 'created', api, baseUrl, kind, id, operationId }, recordEnv);
+}
+
+/** Requests the cleanup of `count` entities of these kinds costs: one per undoable entity, plus a login where the API needs one. */
+export function cleanupCost(api: ApiId, kinds: string[]): number {
+  const undoable = kinds.filter((kind) => CLEANUP_PROFILES[api].undo[kind]).length;
+  return undoable === 0 ? 0 : undoable + (apiProfile(api).auth === 'bearer-login' ? 1 : 0);
+}

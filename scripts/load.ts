@@ -5,7 +5,7 @@
 // Reports: reports/load/<scenario>/. Sovera scripts use SOVERA_BASE_URL + SOVERA_API_KEY on a
 // sandbox; core-balance uses CORE_BASE_URL + CORE_EMAIL/CORE_PASSWORD.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,7 +28,9 @@ import { LOAD_APIS, type LoadApiId } from '../load/lib/apis.ts';
 import { checkLoadBaseUrl, DEFAULT_CLIENT_CODE, LoadConfigError, unstatedLimit } from '../load/lib/config.ts';
 import { flowCostTable, scenarioCosts } from '../load/lib/flow-costs.ts';
 import { buildProfile, isLoadTarget, isProfileName, LOAD_TARGETS, PROFILES, type LoadProfile, type LoadTarget, type ProfileName } from '../load/lib/profiles.ts';
-import { SCRIPTS, scriptApi, targetRefusal } from '../load/lib/scenarios.ts';
+import { LOAD_ENTRIES, SCRIPTS, scriptApi, targetRefusal } from '../load/lib/scenarios.ts';
+import { redactText } from '../lib/redact.ts';
+import { cleanupCost, cleanupRun, newRunId, recordCreated, startRecord } from '../lib/cleanup.ts';
 
 export const USAGE = `Usage: npm run load -- <scenario> [--target twin|mock|sandbox] [--profile smoke|load|stress|soak] [--dry-run] [--runners N]
   scenarios: ${Object.keys(SCRIPTS).join(', ')}
@@ -40,6 +42,7 @@ export const USAGE = `Usage: npm run load -- <scenario> [--target twin|mock|sand
   --dry-run   print the request plan and stop
   --runners   plan for N distributed k6 instances (k6-operator parallelism; set RUNNERS=N in their
               environment too): each runs setup(), so the sandbox sizing leaves room for N setups
+  --keep      sandbox: skip the cleanup phase (what setup() created stays; npm run cleanup -- <run id> later)
 Environment: CONTRACT_SAMPLE (0..1, share of responses validated), POOL_SIZE, RATE_LIMIT_PER_HOUR, K6_BIN,
 STRICT=1 (responses breaking only inferred rules, counted in contract_assumptions, fail a sandbox run too).`;
 
@@ -53,6 +56,8 @@ export interface LoadOptions {
   dryRun: boolean;
   /** k6 instances the plan is for: each runs setup() (k6-operator does not share it). */
   runners: number;
+  /** Sandbox: leave what setup() created on the account (no cleanup phase). */
+  keep: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -68,6 +73,7 @@ export function parseLoadArgs(argv: string[]): LoadOptions {
         target: { type: 'string' },
         profile: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        keep: { type: 'boolean' },
         runners: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -87,7 +93,7 @@ export function parseLoadArgs(argv: string[]): LoadOptions {
   const profile = (values.profile as string | undefined) ?? 'smoke';
   if (!isProfileName(profile)) throw new UsageError(`Unknown profile "${profile}". Known profiles: ${PROFILES.join(', ')}.`);
   const runners = values.runners === undefined ? 1 : positiveInt('--runners', values.runners as string);
-  return { script, target, profile, dryRun: values['dry-run'] === true, runners };
+  return { script, target, profile, dryRun: values['dry-run'] === true, runners, keep: values.keep === true };
 }
 
 export interface ResolvedRun {
@@ -139,13 +145,22 @@ export function resolveRun(options: LoadOptions, env: Env = process.env): Resolv
     rateLimitPerHour,
     poolSize,
     runners: options.runners,
+    cleanup: options.target === 'sandbox' && !options.keep ? cleanupPlan(apiId) : undefined,
   });
   const requestsPerIteration = Object.fromEntries(Object.entries(perScenario).map(([name, cost]) => [name, cost.requests]));
   // Arrival rates are split between runners; setup() runs on each of them.
   const setupDetail = `${LOAD_APIS[apiId].setupStep} ${costs.readinessRequests} + pool ${profile.poolSize} × ${costs.provision.requests}`
-    + (options.runners > 1 ? `, × ${options.runners} runners` : '');
-  const plan = planRequests(profile.scenarios, requestsPerIteration, profile.setupRequests * options.runners, rateLimitPerHour, setupDetail);
+    + (options.runners > 1 ? `, × ${options.runners} runners` : '') + (profile.cleanupRequests ? ` + cleanup ${profile.cleanupRequests}` : '');
+  const plan = planRequests(profile.scenarios, requestsPerIteration, profile.setupRequests * options.runners + profile.cleanupRequests, rateLimitPerHour, setupDetail);
   return { options, api: apiId, sandboxUrl, apiKey, credentials, rateLimitPerHour, poolSize, contractSample, profile, plan };
+}
+
+/** The cleanup phase's requests per pool member and once (a login), from what provisioning a member creates. */
+export function cleanupPlan(apiId: LoadApiId): { perMember: number; once: number } {
+  const kinds = LOAD_ENTRIES[apiId].createdOf(LOAD_ENTRIES[apiId].sampleMember).map((e) => e.kind);
+  const withLogin = cleanupCost(apiId, kinds);
+  const perMember = kinds.filter((kind) => cleanupCost(apiId, [kind]) > 0).length;
+  return { perMember, once: perMember ? withLogin - perMember : 0 };
 }
 
 /** Runs a load scenario end to end; resolves to the process exit code. */
@@ -194,6 +209,13 @@ export async function runLoad(argv: string[], env: Env = process.env, out: (line
       baseUrl = `http://127.0.0.1:${port}${options.target === 'twin' ? apiProfile(run.api).basePath : ''}`;
     }
     const childEnv = k6Env(env, run, baseUrl, reportDir, k6);
+    // A sandbox run gets a run id: setup()'s emails carry it, its record lists what setup() created.
+    const runId = options.target === 'sandbox' ? newRunId() : undefined;
+    rmSync(path.resolve(PROJECT_ROOT, reportDir, 'created.json'), { force: true }); // never an earlier run's
+    if (runId) {
+      childEnv.RUN_ID = runId;
+      out(`Run id ${runId}: what setup() creates is recorded in ${path.relative(PROJECT_ROOT, startRecord(runId, env))}${options.keep ? ' and kept (--keep)' : ' and undone at the end'}.`);
+    }
     const bundle = path.relative(PROJECT_ROOT, path.join(DIST_DIR, `${options.script}.js`));
     const record = new LoadRunRecord(path.resolve(PROJECT_ROOT, reportDir), run);
     // k6's CSV output streams through a pipe into the time series and the progress lines; no raw file.
@@ -210,6 +232,7 @@ export async function runLoad(argv: string[], env: Env = process.env, out: (line
     const outcome = describeExit(code, reportDir, childEnv.K6_WEB_DASHBOARD_EXPORT);
     record.finish(code, outcome.split('. Reports:')[0], pipe ? await pipe.finish() : undefined, pipe ? undefined : 'no named pipe on this platform (k6 CSV output needs one here)');
     out(outcome);
+    if (runId) await finishSandboxRun(runId, run, path.resolve(PROJECT_ROOT, reportDir), options.keep, env, out);
     out(`Run report: ${path.relative(PROJECT_ROOT, writeRunReport(reportsDir, { contracts: false, load: [options.script] }, { env }))}`);
     return code;
   } finally {
@@ -296,6 +319,15 @@ function k6Env(env: Env, run: ResolvedRun, baseUrl: string, reportDir: string, k
     K6_NO_USAGE_REPORT: 'true', // no traffic to anything but the target
   });
   if (run.poolSize !== undefined) out.POOL_SIZE = String(run.poolSize);
+  // The cleanup phase is planned inside k6 too, so its sizing is the one printed here.
+  if (run.profile.cleanupRequests) {
+    const plan = cleanupPlan(run.api);
+    out.CLEANUP_PER_MEMBER = String(plan.perMember);
+    out.CLEANUP_ONCE = String(plan.once);
+  } else {
+    delete out.CLEANUP_PER_MEMBER;
+    delete out.CLEANUP_ONCE;
+  }
   if (run.contractSample !== undefined) out.CONTRACT_SAMPLE = String(run.contractSample);
   if (supportsDashboardExport(k6.version)) {
     out.K6_WEB_DASHBOARD = 'true';
@@ -306,6 +338,26 @@ function k6Env(env: Env, run: ResolvedRun, baseUrl: string, reportDir: string, k
     delete out.K6_WEB_DASHBOARD_EXPORT;
   }
   return out;
+}
+
+/**
+ * After k6: what setup() created (created.json, written by handleSummary, ids only) goes into the
+ * run's record; then the cleanup phase, unless --keep. A failed cleanup leaves the record for
+ * `npm run cleanup -- <run id>`; the run's verdict stands either way.
+ */
+async function finishSandboxRun(runId: string, run: ResolvedRun, reportDir: string, keep: boolean, env: Env, out: (line: string) => void): Promise<void> {
+  const file = path.join(reportDir, 'created.json');
+  let created: Array<{ kind: string; id: string }> = [];
+  try { created = JSON.parse(readFileSync(file, 'utf8')) as typeof created; } catch {
+    out(`  k6 wrote no ${path.relative(PROJECT_ROOT, file)} (setup() did not finish?): what it created before it stopped is not known to the harness.`);
+  }
+  recordCreated(runId, run.api, run.sandboxUrl!, created, `${run.options.script} setup()`, env);
+  if (keep) { out(`Cleanup skipped (--keep): npm run cleanup -- ${runId} undoes it later.`); return; }
+  try {
+    for (const line of (await cleanupRun(runId, env)).lines) out(line);
+  } catch (error) {
+    out(redactText(`Cleanup of ${runId} stopped: ${(error as Error).message.split('\n')[0]} Run npm run cleanup -- ${runId} to finish it.`));
+  }
 }
 
 /**

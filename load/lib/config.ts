@@ -34,6 +34,8 @@ export interface LoadConfig {
   clientCode: string;
   /** Where handleSummary writes summary.json and junit.xml. */
   reportDir: string;
+  /** The cleanup phase `npm run load` plans after a sandbox run (CLEANUP_PER_MEMBER, CLEANUP_ONCE): sized into the profile the same way here. */
+  cleanup?: { perMember: number; once: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -84,6 +86,7 @@ export function readConfig(env: Env, script: string): LoadConfig {
     runners: env.RUNNERS ? parsePositiveInt('RUNNERS', env.RUNNERS) : 1,
     clientCode: env.CLIENT_CODE || DEFAULT_CLIENT_CODE,
     reportDir: (env.REPORT_DIR || `reports/load/${script}`).replace(/\/+$/, ''),
+    cleanup: env.CLEANUP_PER_MEMBER ? { perMember: Number(env.CLEANUP_PER_MEMBER), once: Number(env.CLEANUP_ONCE || 0) } : undefined,
   };
 }
 

@@ -82,6 +82,7 @@ export function createLoadTest(script: string, names: ScenarioName[], generated:
     poolSize: config.poolSize,
     runners: config.runners,
     strict: config.strict,
+    cleanup: config.cleanup,
   });
   const contractSample = config.contractSample ?? profile.contractSample;
   // Test data generated with faker at build time; one copy shared by all VUs.
@@ -127,7 +128,8 @@ export function createLoadTest(script: string, names: ScenarioName[], generated:
       tags: { target: config.target, profile: config.profile },
     },
     setup(): SetupData {
-      const runId = Date.now().toString(36);
+      // The run id of `npm run load` (emails carry it, so people on the account can tell harness data); a short one otherwise.
+      const runId = __ENV.RUN_ID || Date.now().toString(36);
       const { entry, provision } = LOAD_ENTRIES[api.id];
       if (entry.kind === 'login') {
         const session = loginForSetup(createExecutor(deps, base, log), config.credentials!, config.baseUrl);
@@ -151,7 +153,10 @@ export function createLoadTest(script: string, names: ScenarioName[], generated:
       runIteration(deps, scenario, SCENARIOS[scenario].iteration(member, ctx), executorFor(data), log, api.errorCode);
     },
     handleSummary(data) {
-      return summaryOutputs(data, {
+      // What setup() created, by id only (no token, no personal data), for the cleanup of a sandbox run (lib/cleanup.ts).
+      const pool = (data.setup_data as SetupData | undefined)?.pool ?? [];
+      const created = { [`${config.reportDir}/created.json`]: `${JSON.stringify(([] as Array<{ kind: string; id: string }>).concat(...pool.map((m) => LOAD_ENTRIES[api.id].createdOf(m))))}\n` };
+      return { ...created, ...summaryOutputs(data, {
         script,
         target: config.target,
         profile: config.profile,
@@ -159,7 +164,7 @@ export function createLoadTest(script: string, names: ScenarioName[], generated:
         poolSize: profile.poolSize,
         scenarios: names,
         reportDir: config.reportDir,
-      });
+      }) };
     },
   };
 }

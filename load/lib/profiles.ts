@@ -33,6 +33,11 @@ export interface ProfileInput {
   runners?: number;
   /** STRICT=1: unconfirmed assumptions fail a sandbox run too (they always fail on the twin and the mock). */
   strict?: boolean;
+  /**
+   * The cleanup phase `npm run load` runs after a sandbox run (lib/cleanup.ts): requests per pool
+   * member (a cancel per card) and once (a login). Planned with setup's; none without it (--keep).
+   */
+  cleanup?: { perMember: number; once: number };
 }
 
 export interface Threshold { threshold: string; abortOnFail?: boolean; delayAbortEval?: string }
@@ -46,6 +51,8 @@ export interface LoadProfile {
   /** The VUs that may run at once, over all scenarios. */
   maxVUs: number;
   setupRequests: number;
+  /** The cleanup phase's requests after the run (sandbox, not --keep), for all runners' pools. */
+  cleanupRequests: number;
   thresholds: Record<string, Array<string | Threshold>>;
   /** Share of responses validated against the spec unless CONTRACT_SAMPLE says otherwise. */
   contractSample: number;
@@ -76,6 +83,7 @@ export function buildProfile(input: ProfileInput): LoadProfile {
     poolSize,
     maxVUs,
     setupRequests: setupRequests(input, poolSize),
+    cleanupRequests: cleanupRequests(input, poolSize),
     thresholds: thresholds(input, names),
     contractSample: input.target === 'sandbox' ? 1 : CONTRACT_SAMPLE[input.profile],
     setupTimeout: `${Math.max(60, Math.ceil(poolSize * input.provision.requests * (input.target === 'sandbox' ? 2 : 0.2)))}s`,
@@ -84,6 +92,11 @@ export function buildProfile(input: ProfileInput): LoadProfile {
 
 export function setupRequests(input: Pick<ProfileInput, 'provision' | 'readinessRequests'>, poolSize: number): number {
   return input.readinessRequests + poolSize * input.provision.requests;
+}
+
+export function cleanupRequests(input: Pick<ProfileInput, 'cleanup' | 'runners'>, poolSize: number): number {
+  const c = input.cleanup;
+  return c && c.perMember > 0 ? c.once + c.perMember * poolSize * (input.runners ?? 1) : 0;
 }
 
 /** Local targets have no budget: VU-based executors, and stress ramps arrivals until thresholds abort the run. */
@@ -121,7 +134,7 @@ const SANDBOX_VUS = { preAllocatedVUs: 1, maxVUs: 2 };
 function sandboxScenarios(input: ProfileInput, names: string[]): Record<string, K6Scenario> {
   const poolSize = input.poolSize ?? names.length * SANDBOX_VUS.maxVUs;
   const allowed = Math.floor(input.rateLimitPerHour * BUDGET_SHARE);
-  const setup = setupRequests(input, poolSize) * (input.runners ?? 1);
+  const setup = setupRequests(input, poolSize) * (input.runners ?? 1) + cleanupRequests(input, poolSize);
   const share = Math.floor(Math.max(0, allowed - setup) / names.length);
   const out: Record<string, K6Scenario> = {};
   for (const name of names) {

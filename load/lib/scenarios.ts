@@ -119,6 +119,8 @@ export interface LoadEntry<M = any> {
   /** A pool member as the request counter uses it (its ids are never sent anywhere). */
   sampleMember: M;
   provision(user: NaturalUserInput, clientCode: string, checks: { stateful: boolean }): Flow<M>;
+  /** The entities provisioning a member created, by kind (fixtures/cleanup-profiles.ts) and id: what a sandbox run records for its cleanup. */
+  createdOf(member: M): Array<{ kind: string; id: string }>;
   /**
    * setup()'s first request: a readiness probe (an unknown id, answered 404 by a server and 200 by
    * the mock), or Core's login, whose token the VUs share.
@@ -130,16 +132,19 @@ export const LOAD_ENTRIES: Record<LoadApiId, LoadEntry> = {
   sovera: {
     sampleMember: { userId: 'cost-user', walletId: 'cost-wallet', cardId: 'cost-card' } satisfies Cardholder,
     provision: (user, clientCode) => provisionMember(user, clientCode),
+    createdOf: (m: Cardholder) => [{ kind: 'user', id: m.userId }, { kind: 'card', id: m.cardId }],
     entry: { kind: 'readiness', operationId: 'getWallet', input: { path: { walletId: 'readiness-probe' } }, keyHint: 'SOVERA_API_KEY for a sandbox, TWIN_API_KEYS for a twin' },
   },
   core: {
     sampleMember: { customerId: 'cost-customer', cardId: 'cost-card', currency: 'USD', balance: 0 } satisfies CoreCard,
     provision: (user, _clientCode, checks) => provisionCoreMember(user, checks),
+    createdOf: (m: CoreCard) => [{ kind: 'customer', id: m.customerId }, { kind: 'card', id: m.cardId }],
     entry: { kind: 'login' },
   },
   'api-layer': {
     sampleMember: { cardId: 'cost-card', balance: 0 } satisfies VirtualCardMember,
     provision: (user) => provisionVirtualCard({ currency: 'USD', approvalMethod: 'TOP_UP', email: user.email }, LAYER_POOL_FUNDS),
+    createdOf: (m: VirtualCardMember) => [{ kind: 'card', id: m.cardId }],
     entry: { kind: 'readiness', operationId: 'getVirtualCard', input: { path: { cardId: 'readiness-probe' } }, keyHint: 'API_LAYER_KEY_ADMIN for a sandbox, TWIN_API_LAYER_KEYS for a twin' },
   },
 };

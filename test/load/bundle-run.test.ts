@@ -62,7 +62,8 @@ async function runSmoke(script: string, target: LoadTarget, baseUrl?: string) {
       firstVu += scenario.vus;
       planned += scenario.vus * scenario.iterations * info.apis[scriptApi(script)].flowCosts.iterations[costKey(name, target)].requests;
     }
-    const outputs = mod.handleSummary(sampleSummary()) as Record<string, string>;
+    // k6 passes setup()'s data to handleSummary as setup_data (k6 v0.49: data.setup_data).
+    const outputs = mod.handleSummary({ ...sampleSummary(), setup_data: data }) as Record<string, string>;
     return { emu, data, setupRequests, planned, outputs, reportDir };
   } finally {
     await emu.close();
@@ -86,7 +87,9 @@ for (const target of ['twin', 'mock'] as LoadTarget[]) {
       assert.equal(emu.metrics.contract_violations, undefined, 'no contract violation');
       assert.equal(emu.metrics.rate_limited, undefined);
       assert.equal(emu.metrics.contract_checked?.length, emu.requests.length - 1, 'CONTRACT_SAMPLE 1 on smoke: every response but the readiness probe validated');
-      assert.deepEqual(Object.keys(outputs).sort(), [`${reportDir}/junit.xml`, `${reportDir}/summary.json`, 'stdout']);
+      assert.deepEqual(Object.keys(outputs).sort(), [`${reportDir}/created.json`, `${reportDir}/junit.xml`, `${reportDir}/summary.json`, 'stdout']);
+      assert.deepEqual(JSON.parse(outputs[`${reportDir}/created.json`]), data.pool.flatMap((m: { userId: string; cardId: string }) => [{ kind: 'user', id: m.userId }, { kind: 'card', id: m.cardId }]),
+        'what setup() created, by id, for the cleanup of a sandbox run');
       assert.equal(JSON.parse(outputs[`${reportDir}/summary.json`]).target, target);
       for (const r of emu.requests) assert.ok(!r.url.includes('local-harness-key'));
     });
@@ -147,6 +150,7 @@ for (const target of ['twin', 'mock'] as LoadTarget[]) {
       assert.equal(emu.metrics.contract_checked?.length, emu.requests.length, 'CONTRACT_SAMPLE 1 on smoke: every response validated, the login too');
       const summary = JSON.parse(outputs[`${reportDir}/summary.json`]);
       assert.equal(summary.script, 'core-balance');
+      assert.deepEqual(JSON.parse(outputs[`${reportDir}/created.json`]), data.pool.flatMap((m: { customerId: string; cardId: string }) => [{ kind: 'customer', id: m.customerId }, { kind: 'card', id: m.cardId }]));
       assert.ok(!JSON.stringify(outputs).includes(data.token), 'the token stays out of the reports');
       for (const r of emu.requests) assert.ok(!r.url.includes('test123'));
       if (target === 'twin') {

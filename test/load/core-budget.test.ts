@@ -11,7 +11,8 @@ import { PROFILES } from '../../load/lib/profiles.ts';
 import { parseLoadArgs, resolveRun } from '../../scripts/load.ts';
 
 const SANDBOX = { CORE_BASE_URL: 'https://api-sandbox.example.com', CORE_EMAIL: 'load@example.com', CORE_PASSWORD: 'not-printed-3c1e', RATE_LIMIT_PER_HOUR: '', POOL_SIZE: '', CONTRACT_SAMPLE: '' };
-const plan = (args: string[], env: Record<string, string> = {}) => resolveRun(parseLoadArgs(['core-balance', ...args]), { ...SANDBOX, ...env });
+// --keep: the figures here are the run's own; the cleanup phase's requests on top are tested apart (below).
+const plan = (args: string[], env: Record<string, string> = {}) => resolveRun(parseLoadArgs(['core-balance', ...args, '--keep']), { ...SANDBOX, ...env });
 
 describe('core-balance request counts, from the flows', () => {
   test('login 1 in setup, 5 per pool card, 3 per iteration on every target', () => {
@@ -81,7 +82,7 @@ describe('core-balance on a sandbox (1000 requests/hour documented)', () => {
   });
 
   test('distributed: each runner logs in and provisions its own pool', () => {
-    const run = resolveRun({ ...parseLoadArgs(['core-balance', '--target', 'sandbox', '--profile', 'load', '--runners', '2']) }, SANDBOX);
+    const run = resolveRun({ ...parseLoadArgs(['core-balance', '--target', 'sandbox', '--profile', 'load', '--runners', '2', '--keep']) }, SANDBOX);
     assert.equal(run.plan.setup, 2 * 11);
     assert.equal(run.plan.setupDetail, 'login 1 + pool 2 × 5, × 2 runners');
   });
@@ -96,5 +97,17 @@ describe('core-balance on local targets', () => {
       assert.equal(run.profile.poolSize, 10);
       assert.ok(formatPlan(run.plan, false).join('\n').includes('budget: none (local target)'));
     }
+  });
+});
+
+describe('core-balance on a sandbox, with its cleanup phase (the default)', () => {
+  test('a login and a cancel per pool card are planned with setup, and the iterations sized around them', () => {
+    const smoke = resolveRun(parseLoadArgs(['core-balance', '--target', 'sandbox', '--profile', 'smoke']), SANDBOX);
+    assert.equal(smoke.profile.cleanupRequests, 1 + 2, 'login 1 + 2 cards');
+    assert.equal(smoke.plan.setup, 11 + 3);
+    assert.match(formatPlan(smoke.plan, true).join('\n'), /setup\s+14 requests \(login 1 \+ pool 2 × 5 \+ cleanup 3\)/);
+    const load = resolveRun(parseLoadArgs(['core-balance', '--target', 'sandbox', '--profile', 'load']), SANDBOX);
+    assert.equal(load.plan.perScenario['core-balance'].iterations, Math.floor((800 - 11 - 3) / 3), 'the cleanup comes out of the iterations\' share');
+    assert.ok(load.plan.perHour! <= 800);
   });
 });

@@ -112,9 +112,9 @@ describe('npm run load against a sandbox over budget', () => {
     });
     assert.equal(result.code, 2, result.stdout + result.stderr);
     assert.match(result.stdout, /lifecycle\s+constant-arrival-rate\s+4 req\/iteration × 1 iterations = 4 requests/);
-    assert.match(result.stdout, /setup\s+13 requests \(readiness probe 1 \+ pool 4 × 3\)/);
-    assert.match(result.stdout, /budget: 19 of 8 allowed \(80% of 10\/hour\)/);
-    assert.match(result.stderr, /^Load plan refused: 19 requests in the busiest hour \(lifecycle 4 req\/iteration × 1 iterations = 4; balance-check 2 req\/iteration × 1 iterations = 2; setup 13 = readiness probe 1 \+ pool 4 × 3\) exceed 8, 80% of the 10 requests\/hour limit\./);
+    assert.match(result.stdout, /setup\s+17 requests \(readiness probe 1 \+ pool 4 × 3 \+ cleanup 4\)/, 'a cancel per pool card after the run is planned too');
+    assert.match(result.stdout, /budget: 23 of 8 allowed \(80% of 10\/hour\)/);
+    assert.match(result.stderr, /^Load plan refused: 23 requests in the busiest hour \(lifecycle 4 req\/iteration × 1 iterations = 4; balance-check 2 req\/iteration × 1 iterations = 2; setup 17 = readiness probe 1 \+ pool 4 × 3 \+ cleanup 4\) exceed 8, 80% of the 10 requests\/hour limit\./);
     assert.ok(!(result.stdout + result.stderr).includes(SECRET), 'the API key is never printed');
     assertNoStackTrace(result);
     assert.equal(connections, 0, 'no request reached the sandbox');
@@ -126,7 +126,7 @@ describe('npm run load against a sandbox over budget', () => {
       SOVERA_API_KEY: SECRET,
     });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /budget: 43 of 800 allowed \(80% of 1000\/hour\)/);
+    assert.match(result.stdout, /budget: 47 of 800 allowed \(80% of 1000\/hour\)/);
     assert.ok(!(result.stdout + result.stderr).includes(SECRET));
     assert.equal(connections, 0);
   });
@@ -152,10 +152,10 @@ describe('npm run load -- core-balance', () => {
     const smoke = await runLoad(['core-balance', '--target', 'sandbox', '--profile', 'smoke', '--dry-run'], sandbox);
     assert.equal(smoke.code, 0, smoke.stderr);
     assert.match(smoke.stdout, /profile smoke on sandbox \(https:\/\/api-sandbox\.example\.com\)/);
-    assert.match(smoke.stdout, /budget: 26 of 800 allowed \(80% of 1000\/hour\)/);
+    assert.match(smoke.stdout, /budget: 29 of 800 allowed \(80% of 1000\/hour\)/, 'the run, and its cleanup: a login and a cancel per card');
     const load = await runLoad(['core-balance', '--target', 'sandbox', '--profile', 'load', '--dry-run'], sandbox);
     assert.equal(load.code, 0, load.stderr);
-    assert.match(load.stdout, /3 req\/iteration × 263 iterations = 789 requests/);
+    assert.match(load.stdout, /3 req\/iteration × 262 iterations = 786 requests/);
     assert.match(load.stdout, /budget: 800 of 800 allowed/);
     for (const r of [smoke, load]) assert.ok(!(r.stdout + r.stderr).includes(CORE_SECRET));
   });
@@ -163,7 +163,7 @@ describe('npm run load -- core-balance', () => {
   test('over budget on a sandbox: refused with the numbers before anything starts', async () => {
     const result = await runLoad(['core-balance', '--target', 'sandbox', '--profile', 'smoke'], { ...sandbox, POOL_SIZE: '200', K6_BIN: process.execPath });
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /^Load plan refused: 1004 requests in the busiest hour \(core-balance 3 req\/iteration × 1 iterations = 3; setup 1001 = login 1 \+ pool 200 × 5\) exceed 800/);
+    assert.match(result.stderr, /^Load plan refused: 1205 requests in the busiest hour \(core-balance 3 req\/iteration × 1 iterations = 3; setup 1202 = login 1 \+ pool 200 × 5 \+ cleanup 201\) exceed 800/);
     assert.ok(!(result.stdout + result.stderr).includes(CORE_SECRET));
     assertNoStackTrace(result);
   });

@@ -22,7 +22,7 @@ test('a sandbox plan over what the server says is left is refused before any of 
   const twin = await startTwin({ api: 'core', host: '127.0.0.1', port: 0, accounts: [{ email: EMAIL, password: PASSWORD, rateLimitPerHour: 52 }], rateLimitPerHour: 52 });
   const dir = mkdtempSync(path.join(tmpdir(), 'server-budget-'));
   try {
-    const env = { CORE_BASE_URL: twin.url, CORE_EMAIL: EMAIL, CORE_PASSWORD: PASSWORD, K6_BIN: writeFakeK6(dir), PATH: process.env.PATH, HOME: process.env.HOME };
+    const env = { CORE_BASE_URL: twin.url, CORE_EMAIL: EMAIL, CORE_PASSWORD: PASSWORD, K6_BIN: writeFakeK6(dir), PATH: process.env.PATH, HOME: process.env.HOME, RUN_RECORDS_DIR: path.join(dir, 'runs') };
     const lines: string[] = [];
     // POOL_SIZE 40: setup alone is 1 + 40 × 5 requests.
     const refused = await runLoad(['core-balance', '--target', 'sandbox', '--profile', 'smoke'], { ...env, POOL_SIZE: '40' }, (l) => lines.push(l), path.join(dir, 'reports'))
@@ -34,12 +34,12 @@ test('a sandbox plan over what the server says is left is refused before any of 
     assert.ok(!message.includes(PASSWORD) && !lines.join('\n').includes(PASSWORD), 'the password is never printed');
     assert.ok(!lines.some((l) => l.startsWith('Running ')), 'k6 never started');
 
-    // The smoke plan (26 requests) fits in 40, and runs (a fake k6 here; CI has none).
+    // The smoke plan (26 requests, and 3 for its cleanup) fits in 40, and runs (a fake k6 here; CI has none).
     lines.length = 0;
     const code = await runLoad(['core-balance', '--target', 'sandbox', '--profile', 'smoke'], env, (l) => lines.push(l), path.join(dir, 'reports'));
     assert.equal(code, 0, lines.join('\n'));
     const text = lines.join('\n');
-    assert.match(text, /Server budget on core@sandbox: 48 of 52\/hour left .* the plan needs 26 before then, 38 allowed/, 'the second probe reads the count again (the first one spent 2)');
+    assert.match(text, /Server budget on core@sandbox: 48 of 52\/hour left .* the plan needs 29 before then, 38 allowed/, 'the second probe reads the count again (the first one spent 2)');
     assert.match(text, /^Running .*k6 run dist\/load\/core-balance\.js/m);
   } finally {
     await twin.close();
@@ -52,7 +52,7 @@ test('a Sovera sandbox sends no rate-limit headers: the plan says so and rests o
   const dir = mkdtempSync(path.join(tmpdir(), 'server-budget-'));
   try {
     const lines: string[] = [];
-    const env = { SOVERA_BASE_URL: twin.url, SOVERA_API_KEY: 'budget-check-key-7f3e', K6_BIN: writeFakeK6(dir), PATH: process.env.PATH, HOME: process.env.HOME };
+    const env = { SOVERA_BASE_URL: twin.url, SOVERA_API_KEY: 'budget-check-key-7f3e', K6_BIN: writeFakeK6(dir), PATH: process.env.PATH, HOME: process.env.HOME, RUN_RECORDS_DIR: path.join(dir, 'runs') };
     assert.equal(await runLoad(['balance-check', '--target', 'sandbox', '--profile', 'smoke'], env, (l) => lines.push(l), path.join(dir, 'reports')), 0, lines.join('\n'));
     assert.match(lines.join('\n'), /server budget: sovera@sandbox sends no X-RateLimit-Remaining, so the plan rests on the 1000\/hour limit alone/);
   } finally {
@@ -80,4 +80,35 @@ test('between tests: under 20 left, the rest of a live run is skipped, saying wh
   assert.equal(budgetStop('core@sandbox', now + 301_000), undefined, 'after the reset the run may go on');
   noteServerBudget('sovera@sandbox', undefined);
   assert.equal(budgetStop('sovera@sandbox', now), undefined, 'no headers: nothing to stop on');
+});
+
+test('a sandbox load run records what setup() created and, at the end, cancels its cards (not with --keep)', async () => {
+  const twin = await startTwin({ api: 'core', host: '127.0.0.1', port: 0, accounts: [{ email: EMAIL, password: PASSWORD }], rateLimitPerHour: 10_000 });
+  const dir = mkdtempSync(path.join(tmpdir(), 'load-cleanup-'));
+  try {
+    const login = await (await fetch(`${twin.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) })).json() as { token: string };
+    const headers = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
+    const newCard = async () => ((await (await fetch(`${twin.url}/cards`, { method: 'POST', headers, body: JSON.stringify({ currency: 'USD' }) })).json()) as { cardId: string }).cardId;
+    const status = async (cardId: string) => ((await (await fetch(`${twin.url}/cards/${cardId}`, { headers })).json()) as { status: string }).status;
+    const cards = [await newCard(), await newCard()];
+    const kept = await newCard();
+    const env = { CORE_BASE_URL: twin.url, CORE_EMAIL: EMAIL, CORE_PASSWORD: PASSWORD, K6_BIN: writeFakeK6(dir), PATH: process.env.PATH, HOME: process.env.HOME, RUN_RECORDS_DIR: path.join(dir, 'runs') };
+    const lines: string[] = [];
+    const code = await runLoad(['core-balance', '--target', 'sandbox', '--profile', 'smoke'], { ...env, FAKE_CREATED: JSON.stringify(cards.map((id) => ({ kind: 'card', id }))) }, (l) => lines.push(l), path.join(dir, 'reports'));
+    assert.equal(code, 0, lines.join('\n'));
+    const text = lines.join('\n');
+    assert.match(text, /setup\s+\d+ requests \(login 1 \+ pool 2 × 5 \+ cleanup 3\)/, 'the cleanup is in the plan: a login and a cancel per card');
+    assert.match(text, /Run id (run-[0-9a-z-]+): what setup\(\) creates is recorded in .*\.jsonl and undone at the end/);
+    assert.match(text, new RegExp(`core: 2 cards cancelled: ${cards.join(', ')}`));
+    for (const card of cards) assert.equal(await status(card), 'cancelled');
+
+    lines.length = 0;
+    assert.equal(await runLoad(['core-balance', '--target', 'sandbox', '--profile', 'smoke', '--keep'], { ...env, FAKE_CREATED: JSON.stringify([{ kind: 'card', id: kept }]) }, (l) => lines.push(l), path.join(dir, 'reports')), 0);
+    assert.match(lines.join('\n'), /Cleanup skipped \(--keep\): npm run cleanup -- run-[0-9a-z-]+ undoes it later/);
+    assert.doesNotMatch(lines.join('\n'), /cleanup \d+\)/, '--keep plans no cleanup');
+    assert.notEqual(await status(kept), 'cancelled', 'kept');
+  } finally {
+    await twin.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,6 @@
 // Stands in for k6 in tests (CI has no k6): a Node script that answers `version`, and for `run`
-// writes CSV samples into the --out pipe and a summary into REPORT_DIR, then exits 0.
+// writes CSV samples into the --out pipe and a summary into REPORT_DIR (and FAKE_CREATED, as
+// handleSummary writes what setup() created, into created.json), then exits 0.
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -18,6 +19,7 @@ for (let s = 0; s < 3; s++) for (let i = 0; i < 10; i++) {
 fs.writeFileSync(out.slice(4), lines.join('\\n') + '\\n');
 const dir = path.resolve(process.env.REPORT_DIR);
 fs.mkdirSync(dir, { recursive: true });
+if (process.env.FAKE_CREATED) fs.writeFileSync(path.join(dir, 'created.json'), process.env.FAKE_CREATED);
 fs.writeFileSync(path.join(dir, 'summary.json'), JSON.stringify({ script: 'balance-check', target: 'twin', profile: 'smoke', verdict: 'passed', durationMs: 3000,
   contractSample: 1, poolSize: 2, scenarios: ['balance-check'], totals: { requests: 30, requestsPerSecond: 10, failedRate: 0, contractViolations: 0, contractChecked: 30, iterations: 15 },
   operations: [{ operation: 'getWallet', requests: 15, p95Ms: Number(process.env.FAKE_P95 || 12) }], thresholds: [], checks: [], metrics: {} }));

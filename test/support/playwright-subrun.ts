@@ -2,6 +2,8 @@
 // asynchronously, so a fake server in this process can keep answering.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/spec.ts';
 
 export interface SubRun { status: number | null; output: string }
@@ -20,10 +22,14 @@ export function runPlaywright(config: string, env: Record<string, string>, worke
   });
 }
 
-/** The parent's environment without its run plan (the sub-run starts its own servers) and without CI settings. */
+/**
+ * The parent's environment without its run plan (the sub-run starts its own servers), without CI
+ * settings and without a run id (a live sub-run gets its own); a live sub-run's record of what it
+ * created goes to a temporary folder, not the project's reports/runs.
+ */
 function subRunEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const { HARNESS_PLAN: _plan, CI: _ci, ...rest } = process.env;
-  return { ...rest, ...env };
+  const { HARNESS_PLAN: _plan, CI: _ci, HARNESS_RUN_ID: _run, ...rest } = process.env;
+  return { RUN_RECORDS_DIR: path.join(tmpdir(), 'harness-subrun-records'), ...rest, ...env };
 }
 
 interface JsonSuite { title: string; suites?: JsonSuite[]; specs?: { title: string; tests: { projectName: string; results: { status: string; error?: { message?: string } }[] }[] }[] }
