@@ -3,7 +3,7 @@
 // message naming the operation and the fault; the other tests still run and pass; the run ends.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runPlaywright } from '../support/playwright-subrun.ts';
@@ -23,9 +23,12 @@ interface JsonTest { title: string; status: string; errors: { message?: string }
 test('each injected fault fails its own check, clearly; the rest of the suite passes; the run ends', async () => {
   const out = mkdtempSync(path.join(tmpdir(), 'faults-'));
   try {
-    const run = await runPlaywright('test/reliability/faults.config.ts', { TARGET: 'twin', API: 'sovera', REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), FAULTS_OUT: out });
+    // The fault tests are listed as expected to fail (no worker restart after each); whether each did is read below.
+    const expected = path.join(out, 'expected-failures.json');
+    writeFileSync(expected, JSON.stringify(Object.keys(EXPECTED).map((fault) => `sovera@twin › getWallet under fault ${fault}`)));
+    const run = await runPlaywright('test/reliability/faults.config.ts', { TARGET: 'twin', API: 'sovera', REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), FAULTS_OUT: out, EXPECT_FAILURES_FILE: expected });
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
-    assert.equal(run.status, 1, 'the fault suite fails (it is built to)');
+    assert.equal(run.status, 0, `the fault tests fail as listed, the others pass:\n${run.output.slice(-2000)}`);
     assert.deepEqual(report.errors ?? [], [], 'no run-level error (e.g. the global timeout)');
     const results = new Map<string, JsonTest>();
     const collect = (suite: { specs?: { title: string; tests: { results: { status: string; errors: { message?: string }[] }[] }[] }[]; suites?: unknown[] }) => {
