@@ -158,8 +158,11 @@ export function recordCreated(runId: string, api: ApiId, baseUrl: string, entiti
   for (const { kind, id } of entities) append({ event: 'created', api, baseUrl, kind, id, operationId }, recordEnv);
 }
 
-/** Requests the cleanup of `count` entities of these kinds costs: one per undoable entity, plus a login where the API needs one. */
-export function cleanupCost(api: ApiId, kinds: string[]): number {
-  const undoable = kinds.filter((kind) => CLEANUP_PROFILES[api].undo[kind]).length;
-  return undoable === 0 ? 0 : undoable + (apiProfile(api).auth === 'bearer-login' ? 1 : 0);
+/**
+ * What the cleanup phase costs for entities of these kinds (what provisioning one pool member
+ * creates): a request per undoable entity, and once a login where the API needs one.
+ */
+export function cleanupPlan(api: ApiId, kinds: string[]): { perMember: number; once: number } {
+  const perMember = kinds.filter((kind) => CLEANUP_PROFILES[api].undo[kind]).length;
+  return { perMember, once: perMember && apiProfile(api).auth === 'bearer-login' ? 1 : 0 };
 }

@@ -7,7 +7,7 @@ import { apiKeyHeaderOf, type OperationInfo } from './spec.ts';
 import { basicKeyAuthorization, bearerAuthorization, buildRequest, type OperationInput } from './http.ts';
 import { noteCreated } from './cleanup.ts';
 import { noteServerBudget } from './server-budget.ts';
-import { redactHeaders, redactText, redactValue, registerOwnPersonalData, registerOwnRecordsIn, registerSecret, registerSecretsIn } from './redact.ts';
+import { idsIn, redactHeaders, redactText, redactValue, registerOwnPersonalData, registerOwnRecordsIn, registerSecret, registerSecretsIn } from './redact.ts';
 
 export type Via = 'mock' | 'proxy' | 'direct' | 'live';
 
@@ -245,7 +245,7 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
       ownIds,
     };
     if (response.status >= 200 && response.status < 300) {
-      collectIds(raw, ownIds);
+      for (const id of idsIn(raw)) ownIds.add(id);
       noteCreated(endpoint, operationId, raw); // a live run's record of what it created (lib/cleanup.ts)
     }
     noteServerBudget(target, result.rateLimit);
@@ -290,14 +290,6 @@ function requestViolationsOf(contract: Contract, operationId: string, input: Ope
     body,
     authorized,
   });
-}
-
-function collectIds(body: unknown, into: Set<string>): void {
-  const levels = [body, (body as { data?: unknown } | undefined)?.data];
-  for (const level of levels) {
-    if (!level || typeof level !== 'object' || Array.isArray(level)) continue;
-    for (const [key, value] of Object.entries(level)) if (typeof value === 'string' && (key === 'id' || key.endsWith('Id'))) into.add(value);
-  }
 }
 
 function stringValues(values: Record<string, unknown> | undefined): Record<string, string> | undefined {

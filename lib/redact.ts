@@ -53,12 +53,19 @@ export function registerOwnRecord(id: unknown): void {
   if (typeof id === 'string' && id.length > 0) ownRecordIds.add(id);
 }
 
-/** Registers the id-like fields (id, …Id) at the top and data level of a body this process's write was answered with. */
-export function registerOwnRecordsIn(body: unknown): void {
+/** The id-like values (id, …Id: strings) at the top and the data level of a body. */
+export function idsIn(body: unknown): string[] {
+  const ids: string[] = [];
   for (const level of [body, (body as { data?: unknown } | undefined)?.data]) {
     if (!level || typeof level !== 'object' || Array.isArray(level)) continue;
-    for (const [key, value] of Object.entries(level)) if (key === 'id' || key.endsWith('Id')) registerOwnRecord(value);
+    for (const [key, value] of Object.entries(level)) if (typeof value === 'string' && (key === 'id' || key.endsWith('Id'))) ids.push(value);
   }
+  return ids;
+}
+
+/** Registers the ids of a body this process's write was answered with. */
+export function registerOwnRecordsIn(body: unknown): void {
+  idsIn(body).forEach(registerOwnRecord);
 }
 
 /** The personal values of a request body this process sent (its own test data), so they stay readable anywhere. */

@@ -30,7 +30,7 @@ import { flowCostTable, scenarioCosts } from '../load/lib/flow-costs.ts';
 import { buildProfile, isLoadTarget, isProfileName, LOAD_TARGETS, PROFILES, type LoadProfile, type LoadTarget, type ProfileName } from '../load/lib/profiles.ts';
 import { LOAD_ENTRIES, SCRIPTS, scriptApi, targetRefusal } from '../load/lib/scenarios.ts';
 import { redactText } from '../lib/redact.ts';
-import { cleanupCost, cleanupRun, newRunId, recordCreated, startRecord } from '../lib/cleanup.ts';
+import { cleanupPlan, cleanupRun, newRunId, recordCreated, startRecord } from '../lib/cleanup.ts';
 
 export const USAGE = `Usage: npm run load -- <scenario> [--target twin|mock|sandbox] [--profile smoke|load|stress|soak] [--dry-run] [--runners N]
   scenarios: ${Object.keys(SCRIPTS).join(', ')}
@@ -145,7 +145,7 @@ export function resolveRun(options: LoadOptions, env: Env = process.env): Resolv
     rateLimitPerHour,
     poolSize,
     runners: options.runners,
-    cleanup: options.target === 'sandbox' && !options.keep ? cleanupPlan(apiId) : undefined,
+    cleanup: options.target === 'sandbox' && !options.keep ? cleanupPlanOf(apiId) : undefined,
   });
   const requestsPerIteration = Object.fromEntries(Object.entries(perScenario).map(([name, cost]) => [name, cost.requests]));
   // Arrival rates are split between runners; setup() runs on each of them.
@@ -156,11 +156,8 @@ export function resolveRun(options: LoadOptions, env: Env = process.env): Resolv
 }
 
 /** The cleanup phase's requests per pool member and once (a login), from what provisioning a member creates. */
-export function cleanupPlan(apiId: LoadApiId): { perMember: number; once: number } {
-  const kinds = LOAD_ENTRIES[apiId].createdOf(LOAD_ENTRIES[apiId].sampleMember).map((e) => e.kind);
-  const withLogin = cleanupCost(apiId, kinds);
-  const perMember = kinds.filter((kind) => cleanupCost(apiId, [kind]) > 0).length;
-  return { perMember, once: perMember ? withLogin - perMember : 0 };
+function cleanupPlanOf(apiId: LoadApiId): { perMember: number; once: number } {
+  return cleanupPlan(apiId, LOAD_ENTRIES[apiId].createdOf(LOAD_ENTRIES[apiId].sampleMember).map((e) => e.kind));
 }
 
 /** Runs a load scenario end to end; resolves to the process exit code. */
@@ -321,7 +318,7 @@ function k6Env(env: Env, run: ResolvedRun, baseUrl: string, reportDir: string, k
   if (run.poolSize !== undefined) out.POOL_SIZE = String(run.poolSize);
   // The cleanup phase is planned inside k6 too, so its sizing is the one printed here.
   if (run.profile.cleanupRequests) {
-    const plan = cleanupPlan(run.api);
+    const plan = cleanupPlanOf(run.api);
     out.CLEANUP_PER_MEMBER = String(plan.perMember);
     out.CLEANUP_ONCE = String(plan.once);
   } else {
