@@ -20,6 +20,7 @@ export interface LocalServer {
 
 const running = new Set<LocalServer>();
 let exitHooksInstalled = false;
+let signalHooksInstalled = false;
 
 /**
  * Core twin settings for load runs: the local account (LOCAL_CORE_ACCOUNT) with a per-hour
@@ -39,9 +40,20 @@ export function loadTwinServer(api: ApiId, port: number): ServerSpec {
     : twinEnv(apiProfile(api)));
 }
 
+export interface StartOptions {
+  timeoutMs?: number;
+  /** Lines the server writes to stderr go to ours, prefixed with its name (the contract run's servers; a crash shows). */
+  forwardStderr?: boolean;
+  /**
+   * On SIGINT/SIGTERM, stop the servers and exit (the default, for our scripts). Off inside Playwright, which
+   * handles the signal itself (ends the run, writes its reports) and then calls the teardown that stops them.
+   */
+  exitOnSignal?: boolean;
+}
+
 /** Starts a server and resolves once its loopback port accepts connections. */
-export async function startLocalServer(spec: ServerSpec, options: { timeoutMs?: number } = {}): Promise<LocalServer> {
-  installExitHooks();
+export async function startLocalServer(spec: ServerSpec, options: StartOptions = {}): Promise<LocalServer> {
+  installExitHooks(options.exitOnSignal ?? true);
   const [command, ...args] = spec.command.split(/\s+/).filter(Boolean);
   const child = spawn(command === 'node' ? process.execPath : command, args, {
     cwd: PROJECT_ROOT,
@@ -55,6 +67,11 @@ export async function startLocalServer(spec: ServerSpec, options: { timeoutMs?: 
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  if (options.forwardStderr) {
+    child.stderr?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) process.stderr.write(`[${spec.name}] ${redactText(line)}\n`);
+    });
+  }
 
   const server: LocalServer = {
     name: spec.name,
@@ -77,6 +94,17 @@ export async function startLocalServer(spec: ServerSpec, options: { timeoutMs?: 
   }
   exited.catch(() => {}); // later exits are reported by whoever waits on the server
   return server;
+}
+
+/** Starts them all at once (Prism's start is seconds of CPU: one after another, they would add up). */
+export async function startLocalServers(specs: ServerSpec[], options: StartOptions = {}): Promise<LocalServer[]> {
+  const started = await Promise.allSettled(specs.map((spec) => startLocalServer(spec, options)));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await stopLocalServers();
+    throw failed.reason;
+  }
+  return started.map((s) => (s as PromiseFulfilledResult<LocalServer>).value);
 }
 
 export async function stopLocalServers(): Promise<void> {
@@ -109,11 +137,14 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Children never outlive the run: killed on exit, and on SIGINT/SIGTERM before exiting. */
-function installExitHooks(): void {
-  if (exitHooksInstalled) return;
-  exitHooksInstalled = true;
-  process.once('exit', () => { for (const s of running) s.child.kill('SIGKILL'); });
+/** Children never outlive the run: killed on exit, and (unless asked not to) on SIGINT/SIGTERM before exiting. */
+function installExitHooks(exitOnSignal: boolean): void {
+  if (!exitHooksInstalled) {
+    exitHooksInstalled = true;
+    process.once('exit', () => { for (const s of running) s.child.kill('SIGKILL'); });
+  }
+  if (!exitOnSignal || signalHooksInstalled) return;
+  signalHooksInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void stopLocalServers().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
