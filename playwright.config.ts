@@ -19,7 +19,7 @@ const failureBudget = exitOnConfigError(() => maxFailures(plan));
 process.env.HARNESS_PLAN = JSON.stringify(plan); // workers must see the same ports
 
 // Worker options of fixtures/harness.ts, set per project.
-export default defineConfig<object, { apiId: ApiId; targetName: TargetName }>({
+export default defineConfig<object, { apiId: ApiId; targetName: TargetName; endpointIndex: number }>({
   testDir: 'contracts',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
@@ -42,9 +42,9 @@ export default defineConfig<object, { apiId: ApiId; targetName: TargetName }>({
     video: 'off',
     screenshot: 'off',
   },
-  projects: plan.endpoints.map((e) => ({
+  projects: plan.endpoints.map((e, endpointIndex) => ({
     name: `${e.api}@${e.target}`,
     testDir: APIS[e.api].contractsDir,
-    use: { apiId: e.api, targetName: e.target },
+    use: { apiId: e.api, targetName: e.target, endpointIndex },
   })),
 });

@@ -1,9 +1,10 @@
 // Runs Playwright in a child process on a config of its own (a suite that fails on purpose),
 // asynchronously, so a fake server in this process can keep answering.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { RunPlan } from '../../lib/config.ts';
 import { PROJECT_ROOT } from '../../lib/spec.ts';
 
 export interface SubRun { status: number | null; output: string }
@@ -32,20 +33,64 @@ function subRunEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { RUN_RECORDS_DIR: path.join(tmpdir(), 'harness-subrun-records'), ...rest, ...env };
 }
 
-interface JsonSuite { title: string; suites?: JsonSuite[]; specs?: { title: string; tests: { projectName: string; results: { status: string; error?: { message?: string } }[] }[] }[] }
+interface JsonTest { projectId: string; projectName: string; results: { status: string; error?: { message?: string } }[] }
+interface JsonSuite { title: string; suites?: JsonSuite[]; specs?: { title: string; tests: JsonTest[] }[] }
+interface JsonReport { suites: JsonSuite[]; config: { projects: { id: string }[] } }
+
+/** Every test of a Playwright JSON report with its `describe › title` path. */
+function testsOf(report: JsonReport): { test: JsonTest; titles: string[] }[] {
+  const found: { test: JsonTest; titles: string[] }[] = [];
+  const walk = (suite: JsonSuite, titles: string[]) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests) found.push({ test: t, titles: [...titles, spec.title] });
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const fileSuite of report.suites) walk(fileSuite, []);
+  return found;
+}
+
+const failureOf = (t: JsonTest) => { const last = t.results[t.results.length - 1]; return last?.status === 'failed' ? last.error?.message ?? '' : undefined; };
 
 /** `project › describe › title` → the failure message, for every failed test of a Playwright JSON report. */
 export function failedTests(file: string): Map<string, string> {
   const failed = new Map<string, string>();
-  const walk = (suite: JsonSuite, titles: string[]) => {
-    for (const spec of suite.specs ?? []) {
-      for (const t of spec.tests) {
-        const last = t.results[t.results.length - 1];
-        if (last?.status === 'failed') failed.set([t.projectName, ...titles, spec.title].join(' › '), last.error?.message ?? '');
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
-  };
-  for (const fileSuite of (JSON.parse(readFileSync(file, 'utf8')) as { suites: JsonSuite[] }).suites) walk(fileSuite, []);
+  for (const { test, titles } of testsOf(JSON.parse(readFileSync(file, 'utf8')) as JsonReport)) {
+    const message = failureOf(test);
+    if (message !== undefined) failed.set([test.projectName, ...titles].join(' › '), message);
+  }
   return failed;
+}
+
+export interface CaseResult {
+  /** The tests the case ran. */
+  ran: number;
+  /** The case's own title of each failed test (no project, no describe) → its failure message. */
+  failed: Map<string, string>;
+}
+
+/**
+ * One Playwright run for several cases (test/support/cases.config.ts): case i runs the tests
+ * `greps[i]` matches against endpoint i of `plan` (a broken copy of a twin each, say), in a project
+ * of its own; one run's start-up (~4 s of CPU) instead of one per case.
+ */
+export async function runCases(plan: RunPlan, greps: string[], env: Record<string, string> = {}, workers = 2): Promise<{ run: SubRun; cases: CaseResult[] }> {
+  if (plan.endpoints.length !== greps.length) throw new Error('runCases: one grep per endpoint of the plan.');
+  const out = mkdtempSync(path.join(tmpdir(), 'cases-'));
+  try {
+    const run = await runPlaywright('test/support/cases.config.ts', { ...env, HARNESS_PLAN: JSON.stringify(plan), CASE_GREPS: JSON.stringify(greps), RUN_OUT: out, MAX_FAILURES: '0' }, workers);
+    let report: JsonReport;
+    try { report = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as JsonReport; } catch { throw new Error(`the cases' run wrote no results:\n${run.output.slice(-2000)}`); }
+    // Projects of one name (sovera@twin, twice) get ids in config order: the case's index finds its own.
+    const ids = report.config.projects.map((p) => p.id);
+    const cases = greps.map((): CaseResult => ({ ran: 0, failed: new Map() }));
+    for (const { test, titles } of testsOf(report)) {
+      const c = cases[ids.indexOf(test.projectId)];
+      if (!c || !['passed', 'failed', 'timedOut'].includes(test.results[test.results.length - 1]?.status)) continue;
+      c.ran++;
+      const message = failureOf(test);
+      if (message !== undefined) c.failed.set(titles[titles.length - 1], message);
+    }
+    return { run, cases };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
