@@ -83,7 +83,8 @@ const slowest = (key: 'files' | 'contractFiles') => {
   for (const r of all) for (const [f, s] of r[key]) sums.set(f, [...(sums.get(f) ?? []), s]);
   return [...sums].sort((a, b) => Math.max(...b[1]) - Math.max(...a[1])).slice(0, top);
 };
-console.log('\nSlowest unit-test files (the sum of their tests)');
+const concurrency = /--test-concurrency=(\d+)/.exec(pkg.scripts['test:unit'] ?? '')?.[1];
+console.log(`\nSlowest unit-test files (the sum of their tests${concurrency && concurrency !== '1' ? `; ${concurrency} files run at a time, so a file's time includes the cores it shares` : ''})`);
 for (const [file, s] of slowest('files')) console.log(`  ${range(s).padStart(14)}  ${file}`);
 console.log('\nSlowest contract files (sum of their tests\' durations, across projects and workers)');
 for (const [file, s] of slowest('contractFiles')) console.log(`  ${range(s).padStart(14)}  ${file}`);
