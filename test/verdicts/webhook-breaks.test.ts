@@ -4,17 +4,17 @@
 // a wrong key, drops a common field, sends an unknown status, sends each notification twice, or
 // sends nothing; and Sovera's reversal test against a twin whose reversal never gives the
 // withheld amount back. The same test passes against the real twin (the control run).
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCAL_LEVEL_KEYS } from '../../lib/apis.ts';
-import { freePorts, type RunPlan } from '../../lib/config.ts';
+import { freePorts, resolveRunPlan, type RunPlan } from '../../lib/config.ts';
 import { startTwin } from '../../twin/main.ts';
 import type { TwinVariant } from '../../twin/server.ts';
 import type { WebhookEvent } from '../../twin/webhooks.ts';
-import { failedTests, runPlaywright } from '../support/playwright-subrun.ts';
+import { failedTests, runCases, runPlaywright } from '../support/playwright-subrun.ts';
 
 const CONFIG = 'test/support/suite.config.ts';
 const NOTIFIED = 'a simulated purchase is notified: the common part, a unique operation_id, the X-Webhook-Key';
@@ -41,34 +41,43 @@ const BREAKS: Record<string, { variant?: TwinVariant; twinKey?: string; expect: 
   },
 };
 
-/** Runs the API Layer notification test against a twin posing as the sandbox; the failure message, or undefined when it passed. */
-async function notificationRun(variant: TwinVariant | undefined, twinKey = KEY): Promise<string | undefined> {
+/**
+ * The notification test of every case (the control first, then each break) against a twin of its
+ * own posing as the sandbox, in one Playwright run (runCases: a project per twin). One worker, so
+ * the cases run one after another: every twin posts to the one receiver port the run configures
+ * (WEBHOOK_RECEIVER_PORT), open only during the test of the twin's own case. The failure message
+ * of each, or undefined when it passed.
+ */
+let messages: Record<string, string | undefined>;
+
+before(async () => {
   const [port] = freePorts(1);
-  const twin = await startTwin({ api: 'api-layer', variant, webhookUrl: `http://127.0.0.1:${port}/webhooks`, webhookKey: twinKey });
-  const out = mkdtempSync(path.join(tmpdir(), 'webhook-breaks-'));
+  const cases: [string, { variant?: TwinVariant; twinKey?: string }][] = [['control', {}], ...Object.entries(BREAKS)];
+  const twins = await Promise.all(cases.map(([, c]) => startTwin({ api: 'api-layer', variant: c.variant, webhookUrl: `http://127.0.0.1:${port}/webhooks`, webhookKey: c.twinKey ?? KEY })));
   try {
-    const run = await runPlaywright(CONFIG, {
-      TARGET: 'sandbox', API: 'api-layer', STRICT: '1', MAX_FAILURES: '0', RUN_OUT: out,
-      API_LAYER_BASE_URL: twin.url, API_LAYER_KEY_ADMIN: LOCAL_LEVEL_KEYS[3], API_LAYER_KEY_OPERATIONAL: LOCAL_LEVEL_KEYS[2],
-      // The sandbox's webhook is configured outside the API; the tunnel's public URL is not called here (the twin posts to the port).
+    const env = {
+      API_LAYER_KEY_ADMIN: LOCAL_LEVEL_KEYS[3], API_LAYER_KEY_OPERATIONAL: LOCAL_LEVEL_KEYS[2],
+      // The sandbox's webhook is configured outside the API; the tunnel's public URL is not called here (the twins post to the port).
       WEBHOOK_PUBLIC_URL: 'https://hooks.example.test/webhooks', WEBHOOK_RECEIVER_PORT: String(port), API_LAYER_WEBHOOK_KEY: KEY,
       WEBHOOK_WITHIN_MS: '1500',
-    }, 1, ['--grep', NOTIFIED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')]);
-    assert.match(run.output, /1 (passed|failed)/, `the notification test ran:\n${run.output.slice(-1500)}`);
-    return [...failedTests(`${out}/results.json`).values()][0];
+    };
+    // Each twin as the API Layer sandbox, as TARGET=sandbox STRICT=1 resolves it.
+    const plan: RunPlan = { endpoints: twins.flatMap((twin) => resolveRunPlan({ ...env, TARGET: 'sandbox', API: 'api-layer', STRICT: '1', API_LAYER_BASE_URL: twin.url }).endpoints), servers: [] };
+    const { run, cases: results } = await runCases(plan, cases.map(() => NOTIFIED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), env, 1);
+    cases.forEach(([name], i) => assert.equal(results[i].ran, 1, `the notification test ran for ${name}:\n${run.output.slice(-1500)}`));
+    messages = Object.fromEntries(cases.map(([name], i) => [name, results[i].failed.get(NOTIFIED)]));
   } finally {
-    await twin.close();
-    rmSync(out, { recursive: true, force: true });
+    await Promise.all(twins.map((twin) => twin.close()));
   }
-}
+}, { timeout: 300_000 });
 
-test('the notification check passes against the real twin posing as a sandbox (control)', { timeout: 120_000 }, async () => {
-  assert.equal(await notificationRun(undefined), undefined);
+test('the notification check passes against the real twin posing as a sandbox (control)', () => {
+  assert.equal(messages.control, undefined);
 });
 
-for (const [name, { variant, twinKey, expect }] of Object.entries(BREAKS)) {
-  test(`the receiver catches ${name}`, { timeout: 120_000 }, async () => {
-    const message = await notificationRun(variant, twinKey);
+for (const [name, { expect }] of Object.entries(BREAKS)) {
+  test(`the receiver catches ${name}`, () => {
+    const message = messages[name];
     assert.ok(message !== undefined, `the notification test fails against a twin with ${name}`);
     for (const pattern of expect) assert.match(message, pattern);
     assert.doesNotMatch(message, new RegExp(`${KEY}|whk-some-other-key`), 'no webhook key in the message');
