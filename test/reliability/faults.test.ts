@@ -3,10 +3,10 @@
 // message naming the operation and the fault; the other tests still run and pass; the run ends.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runPlaywright } from '../support/playwright-subrun.ts';
+import { expectFailures, runPlaywright } from '../support/playwright-subrun.ts';
 
 const TIMEOUT_MS = 2000;
 const EXPECTED: Record<string, RegExp> = {
@@ -24,9 +24,8 @@ test('each injected fault fails its own check, clearly; the rest of the suite pa
   const out = mkdtempSync(path.join(tmpdir(), 'faults-'));
   try {
     // The fault tests are listed as expected to fail (no worker restart after each); whether each did is read below.
-    const expected = path.join(out, 'expected-failures.json');
-    writeFileSync(expected, JSON.stringify(Object.keys(EXPECTED).map((fault) => `sovera@twin › getWallet under fault ${fault}`)));
-    const run = await runPlaywright('test/reliability/faults.config.ts', { TARGET: 'twin', API: 'sovera', REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), FAULTS_OUT: out, EXPECT_FAILURES_FILE: expected });
+    const expected = expectFailures(out, Object.keys(EXPECTED).map((fault) => `sovera@twin › getWallet under fault ${fault}`));
+    const run = await runPlaywright('test/reliability/faults.config.ts', { TARGET: 'twin', API: 'sovera', REQUEST_TIMEOUT_MS: String(TIMEOUT_MS), FAULTS_OUT: out, ...expected });
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
     assert.equal(run.status, 0, `the fault tests fail as listed, the others pass:\n${run.output.slice(-2000)}`);
     assert.deepEqual(report.errors ?? [], [], 'no run-level error (e.g. the global timeout)');

@@ -1,7 +1,7 @@
 // Runs Playwright in a child process on a config of its own (a suite that fails on purpose),
 // asynchronously, so a fake server in this process can keep answering.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RunPlan } from '../../lib/config.ts';
@@ -21,6 +21,17 @@ export function runPlaywright(config: string, env: Record<string, string>, worke
     child.stderr.on('data', (chunk) => { output += chunk; });
     child.on('close', (status) => resolve({ status, output }));
   });
+}
+
+/**
+ * The environment that marks `tests` (`project › describe › title`) as expected to fail
+ * (fixtures/harness.ts reads EXPECT_FAILURES_FILE): Playwright then keeps the worker after each of
+ * them instead of starting it again (~1.3 s of CPU a failure). The list is written into `dir`.
+ */
+export function expectFailures(dir: string, tests: Iterable<string>): { EXPECT_FAILURES_FILE: string } {
+  const file = path.join(dir, 'expected-failures.json');
+  writeFileSync(file, JSON.stringify([...tests]));
+  return { EXPECT_FAILURES_FILE: file };
 }
 
 /**

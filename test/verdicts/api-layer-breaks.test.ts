@@ -6,7 +6,7 @@
 // (as an unconfirmed assumption, where the documented ones are contract failures).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ACCESS_LEVEL_NAMES, accessLevelOf, LOCAL_LEVEL_KEYS } from '../../lib/apis.ts';
@@ -15,7 +15,7 @@ import { apiLayerHandlers } from '../../twin/api-layer/handlers.ts';
 import type { ApiLayerPrincipal, ApiLayerState } from '../../twin/api-layer/state.ts';
 import { startTwin } from '../../twin/main.ts';
 import type { HandlerInput, TwinVariant } from '../../twin/server.ts';
-import { failedTests, runPlaywright } from '../support/playwright-subrun.ts';
+import { expectFailures, failedTests, runPlaywright } from '../support/playwright-subrun.ts';
 
 const CONFIG = 'test/support/suite.config.ts';
 type Input = HandlerInput<ApiLayerPrincipal>;
@@ -63,11 +63,9 @@ async function runAgainst(variant: TwinVariant, levels: Record<string, 1 | 2 | 3
   const keys = Object.entries(LOCAL_LEVEL_KEYS).map(([level, key]) => ({ key, level: levels[level] ?? accessLevelOf(level)! }));
   const twin = await startTwin({ api: 'api-layer', levelKeys: keys, variant });
   const out = mkdtempSync(path.join(tmpdir(), 'api-layer-breaks-'));
-  const expected = path.join(out, 'expected-failures.json');
-  writeFileSync(expected, JSON.stringify(mustFail.map((t) => `${PROJECT} › ${t}`)));
   try {
     const run = await runPlaywright(CONFIG, {
-      TARGET: 'sandbox', API: 'api-layer', STRICT: '1', MAX_FAILURES: '0', RUN_OUT: out, EXPECT_FAILURES_FILE: expected,
+      TARGET: 'sandbox', API: 'api-layer', STRICT: '1', MAX_FAILURES: '0', RUN_OUT: out, ...expectFailures(out, mustFail.map((t) => `${PROJECT} › ${t}`)),
       API_LAYER_BASE_URL: twin.url,
       API_LAYER_KEY_READ_ONLY: LOCAL_LEVEL_KEYS[1], API_LAYER_KEY_OPERATIONAL: LOCAL_LEVEL_KEYS[2],
       API_LAYER_KEY_ADMIN: LOCAL_LEVEL_KEYS[3], API_LAYER_KEY_MANAGEMENT: LOCAL_LEVEL_KEYS.MANAGEMENT,

@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { applyOverlay } from '../../lib/calibration.ts';
 import type { ContractResults, TestOutcome } from '../../lib/run-report/contract-results.ts';
 import { PROJECT_ROOT } from '../../lib/spec.ts';
-import { failedTests as failures, runPlaywright } from '../support/playwright-subrun.ts';
+import { expectFailures, failedTests as failures, runPlaywright } from '../support/playwright-subrun.ts';
 import { startIndependentServers } from '../support/independent-twins.ts';
 import { documentedFacts } from './documented-facts.ts';
 
@@ -67,9 +67,7 @@ test('independent server: green with assumptions; STRICT fails on each; the cali
     // 2. STRICT=1: the same tests fail, each naming its assumption. They are listed as expected to
     // fail (fixtures/harness.ts), so each failure costs no worker restart; which tests did fail is
     // read from the results below, and a control that failed, or a listed test that passed, fails the run.
-    const expected = path.join(out, 'expected-failures.json');
-    writeFileSync(expected, JSON.stringify([...sampled]));
-    const strict = await runPlaywright(CONFIG, { ...servers.env, STRICT: '1', MAX_FAILURES: '0', RUN_OUT: `${out}/strict`, EXPECT_FAILURES_FILE: expected }, 2, ['--test-list', testList]);
+    const strict = await runPlaywright(CONFIG, { ...servers.env, STRICT: '1', MAX_FAILURES: '0', RUN_OUT: `${out}/strict`, ...expectFailures(out, sampled) }, 2, ['--test-list', testList]);
     assert.equal(strict.status, 0, `STRICT=1 fails exactly the listed tests (no control fails, no listed test passes):\n${strict.output.slice(-3000)}`);
     const failed = failures(`${out}/strict/results.json`);
     const ran = (file: string) => { const { stats } = JSON.parse(readFileSync(file, 'utf8')) as { stats: Record<string, number> }; return stats.expected + stats.unexpected + stats.skipped + stats.flaky; };
