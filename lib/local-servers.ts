@@ -86,11 +86,15 @@ export async function startLocalServer(spec: ServerSpec, options: StartOptions =
     child.once('exit', (code, signal) => reject(new Error(
       `${spec.name} exited (${signal ?? `code ${code}`}) before listening on 127.0.0.1:${spec.port}.${tail.length ? `\n  ${redactText(tail.slice(-5).join('\n  '))}` : ''}`)));
   });
+  // The wait stops when the child exits: a poll left running would hold the process for the whole timeout.
+  const stopWaiting = new AbortController();
   try {
-    await Promise.race([waitForPort(spec.port, options.timeoutMs ?? 60_000, spec.name), exited]);
+    await Promise.race([waitForPort(spec.port, options.timeoutMs ?? 60_000, spec.name, stopWaiting.signal), exited]);
   } catch (error) {
     await server.stop();
     throw error;
+  } finally {
+    stopWaiting.abort();
   }
   exited.catch(() => {}); // later exits are reported by whoever waits on the server
   return server;
@@ -111,9 +115,9 @@ export async function stopLocalServers(): Promise<void> {
   await Promise.all([...running].map((s) => s.stop()));
 }
 
-export async function waitForPort(port: number, timeoutMs: number, name = `port ${port}`): Promise<void> {
+export async function waitForPort(port: number, timeoutMs: number, name = `port ${port}`, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !signal?.aborted) {
     if (await canConnect(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

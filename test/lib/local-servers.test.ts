@@ -41,5 +41,6 @@ test('one that exits before listening fails the start, named, with what it print
       return true;
     },
   );
+  assert.deepEqual(process.getActiveResourcesInfo().filter((r) => r === 'Timeout'), [], 'no wait for the failed server is left polling (it would hold the process for the whole start timeout)');
   await assert.rejects(waitForPort(good, 300), /did not listen/, 'the server that did start is stopped again');
 });
