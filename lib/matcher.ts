@@ -10,14 +10,13 @@
 import { expect as baseExpect, test } from '@playwright/test';
 import { describeRateLimit, type ApiResponse } from './client.ts';
 import { contractFor, type Finding } from './contract.ts';
-import { apiProfile } from './apis.ts';
-import { redactText, redactValue } from './redact.ts';
+import { redactText } from './redact.ts';
+import { formatFailure } from './failure-message.ts';
 import type { RuleInfo } from './spec.ts';
 import type { Basis } from './provenance.ts';
 import { assumptionRecord, describeFindings, verdictOf, type AssumptionRecord } from './verdict.ts';
 import type { ApiId } from './apis.ts';
 
-const BODY_EXCERPT = 1500;
 import { ASSUMPTION_ANNOTATION, ASSUMPTION_ATTACHMENT, CONTRACT_FAILURE, FAILED_CHECK_ANNOTATION } from './verdict-labels.ts';
 
 export { ASSUMPTION_ANNOTATION, ASSUMPTION_ATTACHMENT, CONTRACT_FAILURE, FAILED_CHECK_ANNOTATION };
@@ -34,35 +33,6 @@ export async function describeContractFailure(res: ApiResponse, operationId: str
   if (!verdict.failing.length && !lines.length) return undefined;
   const rule = typeof expected === 'object' ? expected : undefined;
   return formatFailure(res, operationId, [...lines, ...describeFindings(verdict.failing)], verdict.failing, rule);
-}
-
-export function formatFailure(res: ApiResponse, operationId: string, problems: string[], findings: Finding[] = [], rule?: RuleInfo): string {
-  const spec = apiProfile(res.api as ApiId).specFile;
-  const documented = findings.some((f) => f.basis.provenance === 'documented' || f.kind === 'secret') || findings.length === 0;
-  const headline = documented
-    ? `${CONTRACT_FAILURE}: ${operationId} (${res.method} ${res.path}) on ${res.api}@${res.target} via ${res.via} breaks a documented rule`
-    : `Unconfirmed assumption: ${operationId} (${res.method} ${res.path}) on ${res.api}@${res.target} via ${res.via} breaks only inferred rules (${enforcedBecause(res)})`;
-  const next = documented
-    ? `Next: the provider's docs state this (see the quote); quote the ${res.traceSource === 'X-Request-Id' ? 'X-Request-Id' : 'traceId'} to the provider. If the docs changed, change ${spec} first (operationId ${operationId}), then the tests.`
-    : `Next: if the server is right, run without STRICT and review reports/calibration/${res.api}.overlay.yaml (npm run calibrate); if the twin is wrong, fix the spec or the twin.`;
-  return redactText([
-    headline,
-    `  status ${res.status}, content-type ${res.contentType || '(none)'}, ${res.traceSource ?? 'meta.traceId'} ${res.traceId ?? '(none)'}`,
-    ...(rule ? [`  rule ${rule.operationId}#${rule.id} (${rule.basis.provenance}): ${rule.statement}`] : []),
-    ...problems.map((p) => `  - ${p}`),
-    `  body (secrets redacted): ${bodyExcerpt(res)}`,
-    `  ${next}`,
-  ].join('\n'));
-}
-
-function enforcedBecause(res: ApiResponse): string {
-  return res.target === 'sandbox' ? 'enforced by STRICT=1' : `enforced on the ${res.target}, which is built from the spec's inferences`;
-}
-
-function bodyExcerpt(res: ApiResponse): string {
-  const text = res.body === undefined ? res.text : JSON.stringify(redactValue(res.body));
-  const redacted = redactText(text);
-  return redacted.length > BODY_EXCERPT ? `${redacted.slice(0, BODY_EXCERPT)}… (${redacted.length} chars)` : redacted || '(empty)';
 }
 
 /** The running Playwright test, if any: the verdicts are also used outside a test (pre-flight, unit tests). */

@@ -8,7 +8,7 @@
 import { apiProfile } from './apis.ts';
 import { createClient } from './client.ts';
 import { ConfigError, credentialsFor, requestTimeoutMs, type RunPlan, type TargetEndpoint } from './config.ts';
-import { formatFailure } from './matcher.ts';
+import { formatFailure } from './failure-message.ts';
 import { describeFindings, verdictOf } from './verdict.ts';
 import { openSession } from './login.ts';
 import type { ApiResponse } from './client.ts';
