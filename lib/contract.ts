@@ -6,6 +6,7 @@ import { apiProfile, type ApiId } from './apis.ts';
 import { luhnValid } from './redact.ts';
 import { loadSpec, type JsonSchema, type OperationInfo, type RuleInfo } from './spec.ts';
 import { basisOfSchemaError, ownBasis, type Basis } from './provenance.ts';
+import { compileCached } from './validator-cache.ts';
 
 // ajv-formats ships CommonJS; under NodeNext its default export is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -71,6 +72,7 @@ export function newAjv(options: { coerceTypes?: boolean } = {}): Ajv2020 {
     allErrors: true, // every problem in one message, not the first
     discriminator: true,
     coerceTypes: options.coerceTypes ?? false,
+    code: { source: true }, // for the validator cache (lib/validator-cache.ts)
   });
   addFormats(ajv);
   ajv.addVocabulary(OPENAPI_ANNOTATIONS);
@@ -121,9 +123,11 @@ export class Contract {
     this.webhooks = spec.webhooks;
     this.cardSecretsBasis = ownBasis((spec.document.info as Record<string, unknown>)['x-card-secrets'])
       ?? { provenance: 'inferred', source: `${apiProfile(apiId).specFile} has no info.x-card-secrets: the harness's own rule that answers carry no card secret they are not documented to` };
-    const ajv = newAjv();
+    const jsonAjv = newAjv();
     const formAjv = newAjv({ coerceTypes: true }); // form fields arrive as strings
-    registerExtensionKeywords([ajv, formAjv], new Map([...this.operations, ...this.webhooks]));
+    registerExtensionKeywords([jsonAjv, formAjv], new Map([...this.operations, ...this.webhooks]));
+    const ajv = { compile: (schema: object) => compileCached(jsonAjv, schema) };
+    const form = { compile: (schema: object) => compileCached(formAjv, schema) };
     for (const hook of this.webhooks.values()) {
       for (const [type, schema] of Object.entries(hook.requestBody?.schemas ?? {})) this.bodyValidators.define(`${hook.operationId} ${type}`, () => ajv.compile(schema));
     }
@@ -134,7 +138,7 @@ export class Contract {
         if (documented.length) {
           this.headerValidators.define(`${op.operationId} ${status}`, () => ({
             names: new Map(documented.map((h) => [h.name.toLowerCase(), h.name])),
-            validate: formAjv.compile({
+            validate: form.compile({
               type: 'object',
               properties: Object.fromEntries(documented.map((h) => [h.name.toLowerCase(), h.schema ?? {}])),
               required: documented.filter((h) => h.required).map((h) => h.name.toLowerCase()),
@@ -143,13 +147,13 @@ export class Contract {
         }
       }
       for (const [type, schema] of Object.entries(op.requestBody?.schemas ?? {})) {
-        const compiler = type === 'application/x-www-form-urlencoded' ? formAjv : ajv;
+        const compiler = type === 'application/x-www-form-urlencoded' ? form : ajv;
         this.bodyValidators.define(`${op.operationId} ${type}`, () => compiler.compile(schema));
       }
       for (const location of ['path', 'query'] as const) {
         const params = op.parameters.filter((p) => p.in === location);
         if (!params.length) continue;
-        this.paramValidators.define(`${op.operationId} ${location}`, () => formAjv.compile({
+        this.paramValidators.define(`${op.operationId} ${location}`, () => form.compile({
           type: 'object',
           properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
           required: params.filter((p) => p.required).map((p) => p.name),
