@@ -67,7 +67,8 @@ test('independent server: green with assumptions; STRICT fails on each; the cali
     // 2. STRICT=1: the same tests fail, each naming its assumption. They are listed as expected to
     // fail (fixtures/harness.ts), so each failure costs no worker restart; which tests did fail is
     // read from the results below, and a control that failed, or a listed test that passed, fails the run.
-    const strict = await runPlaywright(CONFIG, { ...servers.env, STRICT: '1', MAX_FAILURES: '0', RUN_OUT: `${out}/strict`, ...expectFailures(out, sampled) }, 2, ['--test-list', testList]);
+    // One worker: the list is short, and each worker Playwright starts (one per project) costs ~2 s of CPU.
+    const strict = await runPlaywright(CONFIG, { ...servers.env, STRICT: '1', MAX_FAILURES: '0', RUN_OUT: `${out}/strict`, ...expectFailures(out, sampled) }, 1, ['--test-list', testList]);
     assert.equal(strict.status, 0, `STRICT=1 fails exactly the listed tests (no control fails, no listed test passes):\n${strict.output.slice(-3000)}`);
     const failed = failures(`${out}/strict/results.json`);
     const ran = (file: string) => { const { stats } = JSON.parse(readFileSync(file, 'utf8')) as { stats: Record<string, number> }; return stats.expected + stats.unexpected + stats.skipped + stats.flaky; };
@@ -91,7 +92,7 @@ test('independent server: green with assumptions; STRICT fails on each; the cali
       assert.deepEqual([...before].filter((fact) => !after.has(fact)), [], `${api}: every documented rule is still in the calibrated spec`);
       env[variable] = copy;
     }
-    const calibrated = await runPlaywright(CONFIG, env, 2, ['--test-list', testList]);
+    const calibrated = await runPlaywright(CONFIG, env, 1, ['--test-list', testList]);
     assert.equal(calibrated.status, 0, `STRICT=1 is green on the calibrated specs:\n${calibrated.output.slice(-3000)}`);
     // A test the spec derives (one per constraint or documented status) whose point the calibration took out no
     // longer exists: only a test that found an assumption can go that way; every other one ran.
