@@ -52,10 +52,4 @@ test('lint:spec fails on an unmarked status, an unmarked schema, a rule without 
   }
 });
 
-test('lint:spec passes on the committed specs', async () => {
-  for (const spec of ['spec/core-api.yaml', 'spec/sovera-cards-v2.yaml']) {
-    const { code, output } = await spectral(path.join(PROJECT_ROOT, spec));
-    assert.equal(code, 0, `${spec}:\n${output}`);
-  }
-});
-
+// That lint:spec passes on the committed specs is npm test's first phase (every spec of spec/), not a test here.
