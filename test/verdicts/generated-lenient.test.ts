@@ -21,7 +21,7 @@ async function sandboxRun(env: Record<string, string>): Promise<{ status: number
   try {
     const run = await runPlaywright(CONFIG, {
       TARGET: 'sandbox', API: 'sovera', SOVERA_BASE_URL: twin.url, SOVERA_API_KEY: LOCAL_API_KEY, RUN_OUT: out, MAX_FAILURES: '0', GENERATED: '1', ...env,
-    }, 2, ['--grep', 'refuses its request with one constraint broken']);
+    }, 1, ['--grep', 'refuses its request with one constraint broken']);
     let assumptions: { check: string; operationId: string }[] = [];
     try { assumptions = JSON.parse(readFileSync(`${out}/contracts/assumptions.json`, 'utf8')) as { check: string; operationId: string }[]; } catch { /* none written */ }
     let failed: string[] = [];
