@@ -59,7 +59,7 @@ test('a failing run leaves no card secret, API key, token, password or other peo
     };
     const run = await runPlaywright('test/security/leak.config.ts', env);
     assert.equal(run.status, 1, `the leak suite must fail (it is built to), got ${run.status}:\n${run.output.slice(-2000)}`);
-    assert.match(run.output, /Contract failure: checkPan/, 'the contract failure is reported');
+    for (const operationId of ['checkPan', 'checkCvv', 'checkPin', 'checkDueDate']) assert.match(run.output, new RegExp(`Contract failure: ${operationId} `), `the ${operationId} contract failure is reported`);
     assert.match(run.output, /Contract failure: listCustomers \(GET \/customers\) on core@sandbox/, 'the Core contract failure is reported');
     assert.match(run.output, /Contract failure: getVirtualCard \(GET \/virtual-cards\/\{cardId\}\) on api-layer@sandbox/, 'the API Layer contract failure is reported');
     assert.match(run.output, /Property failed: a PIN with a digit three times in a row is refused[\s\S]*shaped AAA/, 'the PIN counterexample is reported by its shape');
