@@ -9,7 +9,7 @@
 // Failure messages name everything needed to act on them, and never a card secret or a credential.
 import { expect as baseExpect, test } from '@playwright/test';
 import { describeRateLimit, type ApiResponse } from './client.ts';
-import { contractFor, type Finding } from './contract.ts';
+import { contractFor } from './contract.ts';
 import { redactText } from './redact.ts';
 import { formatFailure } from './failure-message.ts';
 import type { RuleInfo } from './spec.ts';
@@ -17,7 +17,7 @@ import type { Basis } from './provenance.ts';
 import { assumptionRecord, describeFindings, verdictOf, type AssumptionRecord } from './verdict.ts';
 import type { ApiId } from './apis.ts';
 
-import { ASSUMPTION_ANNOTATION, ASSUMPTION_ATTACHMENT, CONTRACT_FAILURE, FAILED_CHECK_ANNOTATION } from './verdict-labels.ts';
+import { ASSUMPTION_ANNOTATION, ASSUMPTION_ATTACHMENT, CONTRACT_FAILURE, FAILED_CHECK_ANNOTATION, UNCONFIRMED_ASSUMPTION } from './verdict-labels.ts';
 
 export { ASSUMPTION_ANNOTATION, ASSUMPTION_ATTACHMENT, CONTRACT_FAILURE, FAILED_CHECK_ANNOTATION };
 
@@ -65,7 +65,7 @@ export async function checkFinding(where: { api: string; target: string; strict:
   if (finding.ok) return;
   const documented = finding.basis.provenance === 'documented' || finding.fatal;
   if (documented || where.strict) {
-    const tag = documented ? CONTRACT_FAILURE : 'Unconfirmed assumption';
+    const tag = documented ? CONTRACT_FAILURE : UNCONFIRMED_ASSUMPTION;
     throw new Error(redactText(`${tag}: ${finding.text} on ${where.api}@${where.target} (${finding.fatal ? 'a 5xx is the server failing (RFC 9110 §15.6)' : `${finding.basis.provenance}: ${finding.basis.source}`})`));
   }
   await recordAssumption({
@@ -93,9 +93,9 @@ export async function checkRule(res: { api: string; target: string; strict: bool
     await body();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (message.includes(CONTRACT_FAILURE) || message.includes('Unconfirmed assumption')) throw error;
+    if (message.includes(CONTRACT_FAILURE) || message.includes(UNCONFIRMED_ASSUMPTION)) throw error;
     if (rule.basis.provenance === 'documented' || res.strict) {
-      const tag = rule.basis.provenance === 'documented' ? CONTRACT_FAILURE : 'Unconfirmed assumption';
+      const tag = rule.basis.provenance === 'documented' ? CONTRACT_FAILURE : UNCONFIRMED_ASSUMPTION;
       const err = new Error(redactText(`${tag}: rule ${operationId}#${ruleId} on ${res.api}@${res.target} (${rule.basis.provenance}: ${rule.basis.source})\n  ${rule.statement}\n  ${message}`));
       // Keep the frames of the assertion that failed, so the report points at its line in the test.
       const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];
