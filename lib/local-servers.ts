@@ -119,9 +119,19 @@ export async function waitForPort(port: number, timeoutMs: number, name = `port 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !signal?.aborted) {
     if (await canConnect(port)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pause(100, signal);
   }
   throw new Error(`${name} did not listen on 127.0.0.1:${port} within ${Math.round(timeoutMs / 1000)} s.`);
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts (its timer cleared: nothing is left to hold the process). */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) { resolve(); return; }
+    const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 function canConnect(port: number): Promise<boolean> {
