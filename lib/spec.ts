@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { ACCESS_LEVEL_NAMES, apiProfile, type AccessLevel, type ApiId, type ApiProfile } from './apis.ts';
 import { ownBasis, type Basis } from './provenance.ts';
@@ -107,7 +107,16 @@ export function loadSpec(apiId: ApiId): LoadedSpec {
   return loaded;
 }
 
-const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'card-api-harness');
+/** The harness's disk caches (parsed specs, compiled validators), where Babel and ESLint keep theirs. */
+export const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'card-api-harness');
+
+/** Written aside and renamed: a concurrent reader sees the whole file or none. Throws when the folder cannot be written. */
+export function writeFileAtomic(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, text);
+  renameSync(partial, file);
+}
 
 /**
  * YAML parsing of a spec costs ~250 ms, paid again by every Playwright worker (and one starts after
@@ -117,12 +126,11 @@ const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'card-api-ha
 export function parseYamlCached(text: string): unknown {
   const file = path.join(CACHE_DIR, `${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`);
   try { return JSON.parse(readFileSync(file, 'utf8')); } catch { /* not cached yet */ }
-  const parsed = parse(text);
+  // yaml is loaded only here: on a cache hit (every process but the first) it is not needed.
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  const parsed = parse(text) as unknown;
   try {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(parsed));
-    renameSync(tmp, file); // atomic: a concurrent reader sees the whole file or none
+    writeFileAtomic(file, JSON.stringify(parsed));
   } catch { /* a read-only tree: parse every time */ }
   return parsed;
 }

@@ -8,12 +8,12 @@
 // invalidated, old entries are pruned by age. HARNESS_VALIDATOR_CACHE=off compiles every time;
 // HARNESS_VALIDATOR_CACHE=<dir> puts the cache there.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { PROJECT_ROOT } from './spec.ts';
+import { CACHE_DIR, writeFileAtomic } from './spec.ts';
 
 // ajv's standalone entry is CommonJS: under NodeNext its default export is the module object.
 type StandaloneCode = (ajv: Ajv2020, validate: ValidateFunction) => string;
@@ -28,7 +28,7 @@ const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 export function validatorCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env.HARNESS_VALIDATOR_CACHE;
   if (setting === 'off' || setting === '0') return undefined;
-  return setting ? path.resolve(setting) : path.join(PROJECT_ROOT, 'node_modules', '.cache', 'card-api-harness', 'validators');
+  return setting ? path.resolve(setting) : path.join(CACHE_DIR, 'validators');
 }
 
 let pruned = false;
@@ -64,12 +64,8 @@ export function compileCached(ajv: Ajv2020, schema: object, dir = validatorCache
   }
   const validate = ajv.compile(schema);
   try {
-    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(file, standaloneCode(ajv, validate)); // processes compiling the same schema at once never read half a file
     if (!pruned) { pruned = true; pruneOld(dir); }
-    // Written aside and renamed: processes that compile the same schema at once never read half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, standaloneCode(ajv, validate));
-    renameSync(partial, file);
   } catch {
     // A read-only or full disk: the validator works all the same, the next process compiles again.
   }
