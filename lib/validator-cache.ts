@@ -5,10 +5,11 @@
 //
 // Content-addressed: the file name is a hash of the schema itself, the Ajv and ajv-formats versions
 // and the instance's options, so a changed spec (or an upgrade) never meets stale code; nothing is
-// invalidated, old entries are pruned by age. HARNESS_VALIDATOR_CACHE=off compiles every time;
-// HARNESS_VALIDATOR_CACHE=<dir> puts the cache there.
+// invalidated, old entries are pruned by age. HARNESS_VALIDATOR_CACHE=off compiles every time.
+// It lives under node_modules/.cache: the generated code require()s Ajv's runtime helpers, which
+// resolve from there (a folder outside the project could not load them).
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
@@ -24,11 +25,10 @@ const VERSIONS = ['ajv', 'ajv-formats'].map((name) => `${name}@${(require(`${nam
 /** Entries written longer ago are removed (the cache grows only with spec edits and upgrades); one still in use is written again. */
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
-/** Where the cache lives: under node_modules/.cache (as Babel's and ESLint's), where the generated code's require("ajv/…") resolves. */
+/** Where the cache lives (undefined: off). */
 export function validatorCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env.HARNESS_VALIDATOR_CACHE;
-  if (setting === 'off' || setting === '0') return undefined;
-  return setting ? path.resolve(setting) : path.join(CACHE_DIR, 'validators');
+  return setting === 'off' || setting === '0' ? undefined : path.join(CACHE_DIR, 'validators');
 }
 
 let pruned = false;
@@ -57,10 +57,12 @@ export function compileCached(ajv: Ajv2020, schema: object, dir = validatorCache
   }
   const key = createHash('sha256').update(`${VERSIONS}\n${optionsKey(ajv)}\n${text}`).digest('hex').slice(0, 32);
   const file = path.join(dir, `${key}.cjs`);
-  try {
-    return require(file) as ValidateFunction;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+  if (existsSync(file)) {
+    try {
+      return require(file) as ValidateFunction;
+    } catch {
+      // An entry that does not load (a helper it requires is gone after an upgrade): compiled and written again.
+    }
   }
   const validate = ajv.compile(schema);
   try {
