@@ -22,6 +22,7 @@ import { freePorts, LOCAL_API_KEY } from '../lib/config.ts';
 import { findK6, k6InstallGuidance, loadTwinServer, startLocalServer, stopLocalServers } from '../lib/local-servers.ts';
 import { PROJECT_ROOT } from '../lib/spec.ts';
 import { buildLoadBundles, bundlesStale } from '../load/build/bundle.ts';
+import { median } from './lib/median.ts';
 
 const TARGET_RATIO = 1;
 const MAX_VALIDATION_COST = 0.15;
@@ -45,10 +46,6 @@ if (!k6) {
   process.exit(2);
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 /** Runs one bench script on a fresh twin (same empty state, same pool, no warm-up advantage); answers its result file. */

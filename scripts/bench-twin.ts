@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { freePorts } from '../lib/config.ts';
 import { startLocalServer, stopLocalServers, type LocalServer } from '../lib/local-servers.ts';
 import { mockServer, twinServer } from '../lib/server-specs.ts';
+import { median } from './lib/median.ts';
 
 // autocannon ships no types (and @types/autocannon is not a dependency): the few fields used here.
 interface AcRequest {
@@ -204,10 +205,6 @@ async function run(target: string, server: LocalServer, scenario: string, origin
 
 // ---------------------------------------------------------------------------------------------
 
-function twinGetWallet(results: Measurement[]): Measurement | undefined {
-  return results.find((r) => r.target === 'twin' && r.scenario === 'getWallet');
-}
-
 async function main(): Promise<void> {
   const options = parseOptions();
   const apiKey = `bench-${randomUUID()}`; // a throwaway key for the twin child; never printed
@@ -278,14 +275,12 @@ async function main(): Promise<void> {
   console.log('');
 
   if (baselineRatios.length) {
-    const sorted = [...baselineRatios].sort((a, b) => a - b);
-    const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-    console.log(`twin/bare getWallet, per round: ${baselineRatios.map(pct).join(', ')}; median ${pct(median)} (target ≥ ${BASELINE_TARGET * 100}%): ${median >= BASELINE_TARGET ? 'met' : 'NOT MET'}`);
+    console.log(`twin/bare getWallet, per round: ${baselineRatios.map(pct).join(', ')}; median ${pct(median(baselineRatios))} (target ≥ ${BASELINE_TARGET * 100}%): ${median(baselineRatios) >= BASELINE_TARGET ? 'met' : 'NOT MET'}`);
   }
 
   const failures: string[] = [];
-  const twinGet = twinGetWallet(results);
+  const twinGet = results.find((r) => r.target === 'twin' && r.scenario === 'getWallet');
   if (twinGet) {
     if (twinGet.rps < MIN_TWIN_GET_WALLET_RPS) failures.push(`twin getWallet: ${twinGet.rps.toFixed(0)} req/s is under ${MIN_TWIN_GET_WALLET_RPS}`);
     for (const r of results.filter((x) => x.target === 'twin')) {
