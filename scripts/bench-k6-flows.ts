@@ -67,7 +67,11 @@ async function runOnTwin(script: string, out: string, env: Record<string, string
 async function interleavedRound(): Promise<Round> {
   const result = await runOnTwin('interleaved', path.join(OUT_DIR, 'interleaved.json'), { BENCH_VUS: '1' }) as { checksRate: number; variants: Array<{ variant: Variant; requestsPerSecond: number }> };
   if (result.checksRate < 1) throw new Error(`checks failed in the bench run (${pct(result.checksRate)} passed): the figures would not measure the same work`);
-  return Object.fromEntries(result.variants.map((v) => [v.variant, v.requestsPerSecond])) as Round;
+  const round = Object.fromEntries(result.variants.map((v) => [v.variant, v.requestsPerSecond])) as Round;
+  // The names are the script's (load/bench/interleaved.k6.ts): a missing one would print as NaN, not fail.
+  const missing = VARIANTS.filter((v) => !(round[v] > 0));
+  if (missing.length) throw new Error(`interleaved.k6.ts measured no ${missing.join(', ')}: rebuild the bundles (npm run load:build) or align its variant names`);
+  return round;
 }
 
 async function separateRound(round: number): Promise<Round> {
