@@ -17,9 +17,19 @@ import { writeFakeK6 } from '../support/fake-k6.ts';
 const EMAIL = 'shared-account@example.com';
 const PASSWORD = 'budget-check-pass-41c9';
 
+// The twin's rate window is the clock's hour, as the Core API's. Started in the last quarter of an
+// hour, the window would reset during the test: the second probe would read a fresh count, and a
+// plan of one minute would count only what falls before the reset (seen at 20:59). Such a twin runs
+// its clock a quarter of an hour ahead, so its window ends 60 to 75 minutes after the start.
+function clockAwayFromTheHourEnd(): () => number {
+  const hour = 3_600_000;
+  const shift = hour - (Date.now() % hour) < hour / 4 ? hour / 4 : 0;
+  return () => Date.now() + shift;
+}
+
 test('a sandbox plan over what the server says is left is refused before any of its requests; one within it runs', async () => {
   // 52 an hour: the probe's login and its one call leave 50, as the server then reports.
-  const twin = await startTwin({ api: 'core', host: '127.0.0.1', port: 0, accounts: [{ email: EMAIL, password: PASSWORD, rateLimitPerHour: 52 }], rateLimitPerHour: 52 });
+  const twin = await startTwin({ api: 'core', host: '127.0.0.1', port: 0, accounts: [{ email: EMAIL, password: PASSWORD, rateLimitPerHour: 52 }], rateLimitPerHour: 52, now: clockAwayFromTheHourEnd() });
   const dir = mkdtempSync(path.join(tmpdir(), 'server-budget-'));
   try {
     const env = { CORE_BASE_URL: twin.url, CORE_EMAIL: EMAIL, CORE_PASSWORD: PASSWORD, K6_BIN: writeFakeK6(dir), PATH: process.env.PATH, HOME: process.env.HOME, RUN_RECORDS_DIR: path.join(dir, 'runs') };
