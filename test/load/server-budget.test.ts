@@ -17,8 +17,9 @@ import { writeFakeK6 } from '../support/fake-k6.ts';
 const EMAIL = 'shared-account@example.com';
 const PASSWORD = 'budget-check-pass-41c9';
 
-// The twin's rate window is the clock's hour, as the Core API's. Started in the last quarter of an
-// hour, the window would reset during the test: the second probe would read a fresh count, and a
+// The twin's rate window is the clock's hour. "1000 requests per hour per account" is documented
+// (doc 004, Rate Limits); that the hour is the clock's is our inference from the doc's example
+// X-RateLimit-Reset (1644332400, on the hour). Started in the last quarter of an hour, the window would reset during the test: the second probe would read a fresh count, and a
 // plan of one minute would count only what falls before the reset (seen at 20:59). Such a twin runs
 // its clock a quarter of an hour ahead, so its window ends 60 to 75 minutes after the start.
 function clockAwayFromTheHourEnd(): () => number {
