@@ -1,4 +1,4 @@
-// The API client: one method per operationId, typed from the spec, over fetch.
+// The API client: one method per operationId, typed from the spec, over lib/transport.ts.
 // It knows targets only through a TargetEndpoint, so tests never branch on where they run.
 import type { TargetEndpoint } from './config.ts';
 import { contractFor, isJson, type Contract, type Violation } from './contract.ts';
@@ -7,6 +7,7 @@ import { apiKeyHeaderOf, type OperationInfo } from './spec.ts';
 import { basicKeyAuthorization, bearerAuthorization, buildRequest, type OperationInput } from './http.ts';
 import { noteCreated } from './cleanup.ts';
 import { noteServerBudget } from './server-budget.ts';
+import { send, type WireResponse } from './transport.ts';
 import { idsIn, redactHeaders, redactText, redactValue, registerOwnPersonalData, registerOwnRecordsIn, registerSecret, registerSecretsIn } from './redact.ts';
 
 export type Via = 'mock' | 'proxy' | 'direct' | 'live';
@@ -202,25 +203,19 @@ export function createClient<Ops>(options: ClientOptions): Client<Ops> {
     registerOwnPersonalData(input.body); // our own test data stays readable in reports
     const started = performance.now();
     const target = `${endpoint.api}@${endpoint.target}`;
-    let response: Response;
-    let text: string;
+    const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? 10_000;
+    let response: WireResponse;
     try {
-      response = await fetch(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        signal: AbortSignal.timeout(callOptions.timeoutMs ?? options.timeoutMs ?? 10_000),
-      });
-      text = await response.text();
+      response = await send(req, timeoutMs);
     } catch (error) {
-      throw new TransportError(operationId, req.method, op.path, target, describeFailure(error, callOptions.timeoutMs ?? options.timeoutMs ?? 10_000));
+      throw new TransportError(operationId, req.method, op.path, target, describeFailure(error, timeoutMs));
     }
-    const contentType = response.headers.get('content-type') ?? '';
+    const { text, headers: responseHeaders } = response;
+    const contentType = responseHeaders['content-type'] ?? '';
     const raw = parseJson(text, contentType);
     registerSecretsIn(raw);
     // What a write of ours answered is our record: its personal data is not masked (reads are not proof).
     if (response.status >= 200 && response.status < 300 && req.method !== 'GET' && req.method !== 'HEAD') registerOwnRecordsIn(raw);
-    const responseHeaders = Object.fromEntries(response.headers);
     const trace = traceIdOf(raw, responseHeaders, envelope);
     const result: ApiResponse = {
       api: endpoint.api,
@@ -324,7 +319,7 @@ function credentialHeaderOf(auth: CallAuth | undefined, op: OperationInfo, keyHe
 
 /**
  * The id to quote to the provider: `meta.traceId` of an envelope API's body; for an API without an
- * envelope, the `X-Request-Id` response header when there is one (headers as lower-cased by fetch).
+ * envelope, the `X-Request-Id` response header when there is one (headers with lower-case names, as lib/transport.ts gives them).
  */
 export function traceIdOf(body: unknown, headers: Record<string, string> = {}, envelope = true): { traceId?: string; source: TraceSource } {
   if (envelope) {
@@ -356,9 +351,10 @@ export function describeRateLimit(res: Pick<ApiResponse, 'operationId' | 'method
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {
-  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  // fetch puts the system's error in `cause`; node:http (loopback) on the error itself.
+  const err = error as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError') return `no response within ${timeoutMs} ms (timeout)`;
-  const code = err.cause?.code;
+  const code = err.cause?.code ?? err.code;
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset by the server';
   if (code === 'ECONNREFUSED') return 'connection refused';
   return `request failed (${code ?? err.cause?.message ?? err.message ?? 'unknown error'})`;
