@@ -81,9 +81,11 @@ export interface CaseResult {
 /**
  * One Playwright run for several cases (test/support/cases.config.ts): case i runs the tests
  * `greps[i]` matches against endpoint i of `plan` (a broken copy of a twin each, say), in a project
- * of its own; one run's start-up (~4 s of CPU) instead of one per case.
+ * of its own; one run's start-up (~4 s of CPU) instead of one per case. One worker by default: a
+ * worker serves one project, so a second one only splits a case's tests over two worker start-ups
+ * (~2 s of CPU each), while the unit phase keeps both cores busy with other files anyway.
  */
-export async function runCases(plan: RunPlan, greps: string[], env: Record<string, string> = {}, workers = 2): Promise<{ run: SubRun; cases: CaseResult[] }> {
+export async function runCases(plan: RunPlan, greps: string[], env: Record<string, string> = {}, workers = 1): Promise<{ run: SubRun; cases: CaseResult[] }> {
   if (plan.endpoints.length !== greps.length) throw new Error('runCases: one grep per endpoint of the plan.');
   const out = mkdtempSync(path.join(tmpdir(), 'cases-'));
   try {
