@@ -2,17 +2,19 @@
 // test script does (spec lint, type check, unit tests, contract suite) and prints each phase's
 // wall time, then the slowest unit-test files (a reporter of ours beside the spec one:
 // scripts/lib/file-times-reporter.mjs) and the slowest contract files (reports/contracts/results.json).
-// With --runs N, min–max.
+// With --runs N, min–max. The type check is incremental: its cache makes a repeated run's figure;
+// --cold removes the cache before each run, for a fresh clone's.
 // Run it with nothing else on the machine: a figure taken beside other work is not a measurement.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import ts from 'typescript';
 import type { ContractResults } from '../lib/run-report/contract-results.ts';
 import { PROJECT_ROOT } from '../lib/spec.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string' }, top: { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string' }, top: { type: 'string' }, cold: { type: 'boolean' } } });
 const runs = Number(values.runs ?? 1);
 const top = Number(values.top ?? 10);
 if (!Number.isInteger(runs) || runs < 1 || runs > 10) { console.error('--runs must be 1 to 10.'); process.exit(2); }
@@ -21,10 +23,20 @@ const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'ut
 // The phases of `npm test`, in its order; the unit phase also writes each file's time.
 const phases = pkg.scripts.test.split('&&').map((s) => s.trim().replace(/^npm run /, ''));
 
+/** The type check's cache files, as the two tsconfigs name them (tsBuildInfoFile). */
+const typeCheckCaches = ['tsconfig.json', 'load/tsconfig.json'].map((file) => {
+  const abs = path.join(PROJECT_ROOT, file);
+  const { config } = ts.readConfigFile(abs, ts.sys.readFile) as { config?: { compilerOptions?: { tsBuildInfoFile?: string } } };
+  const cache = config?.compilerOptions?.tsBuildInfoFile;
+  if (!cache) throw new Error(`${file} names no tsBuildInfoFile: the benchmark cannot tell a warm type check from a cold one.`);
+  return path.resolve(path.dirname(abs), cache);
+});
+
 interface Run { phases: Record<string, number>; files: Map<string, number>; contractFiles: Map<string, number>; total: number }
 
 async function runOnce(): Promise<Run> {
   const result: Run = { phases: {}, files: new Map(), contractFiles: new Map(), total: 0 };
+  if (values.cold) for (const file of typeCheckCaches) rmSync(file, { force: true });
   const started = Date.now();
   for (const phase of phases) {
     const t0 = Date.now();
@@ -69,6 +81,8 @@ process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 const range = (xs: number[]) => (xs.length > 1 ? `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} s` : `${xs[0].toFixed(1)} s`);
 
 console.log(`bench:tests: npm test's phases, ${runs} run${runs === 1 ? '' : 's'} on ${os.availableParallelism()} cores (nothing else should be running)`);
+const warm = typeCheckCaches.every((file) => existsSync(file));
+console.log(`  type check cache: ${values.cold ? 'removed before each run (a fresh clone\'s figure)' : warm ? 'warm (a repeated run\'s figure; --cold for a fresh clone\'s)' : 'none before run 1 (later runs reuse it; --cold for a fresh clone\'s every time)'}`);
 const all: Run[] = [];
 for (let i = 0; i < runs; i++) {
   const run = await runOnce();
