@@ -9,7 +9,11 @@ import { PROJECT_ROOT } from '../../lib/spec.ts';
 
 export interface SubRun { status: number | null; output: string }
 
-/** `args`: further Playwright arguments, e.g. ['--grep', 'reissue'] to run only some tests. */
+/**
+ * `args`: further Playwright arguments, e.g. ['--grep', 'reissue'] to run only some tests.
+ * One worker by default: a worker serves one project, so a second one mostly starts a project's
+ * worker twice (~2 s of CPU each), while the unit phase keeps both cores busy with other files anyway.
+ */
 export function runPlaywright(config: string, env: Record<string, string>, workers = 1, args: string[] = []): Promise<SubRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--config', config, '--workers', String(workers), ...args], {
@@ -81,9 +85,8 @@ export interface CaseResult {
 /**
  * One Playwright run for several cases (test/support/cases.config.ts): case i runs the tests
  * `greps[i]` matches against endpoint i of `plan` (a broken copy of a twin each, say), in a project
- * of its own; one run's start-up (~4 s of CPU) instead of one per case. One worker by default: a
- * worker serves one project, so a second one only splits a case's tests over two worker start-ups
- * (~2 s of CPU each), while the unit phase keeps both cores busy with other files anyway.
+ * of its own; one run's start-up (~4 s of CPU) instead of one per case. One worker by default, as
+ * for runPlaywright.
  */
 export async function runCases(plan: RunPlan, greps: string[], env: Record<string, string> = {}, workers = 1): Promise<{ run: SubRun; cases: CaseResult[] }> {
   if (plan.endpoints.length !== greps.length) throw new Error('runCases: one grep per endpoint of the plan.');

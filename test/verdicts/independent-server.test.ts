@@ -23,9 +23,8 @@ test('independent server: green with assumptions; STRICT fails on each; the cali
   const servers = await startIndependentServers();
   const out = mkdtempSync(path.join(tmpdir(), 'independent-'));
   try {
-    // 1. The report run. One worker: a worker serves one project (three here), so a second one would
-    // start each project's worker twice (~2 s of CPU each) while the unit phase's other file keeps the cores busy.
-    const report = await runPlaywright(CONFIG, { ...servers.env, RUN_OUT: `${out}/report` }, 1);
+    // 1. The report run (one worker, runPlaywright's default: three projects, a worker each).
+    const report = await runPlaywright(CONFIG, { ...servers.env, RUN_OUT: `${out}/report` });
     assert.equal(report.status, 0, `green on the independent server:\n${report.output.slice(-3000)}`);
     assert.doesNotMatch(report.output, /Contract failure/, 'no documented rule is broken');
     assert.match(report.output, /Unconfirmed assumptions: \d+/);
