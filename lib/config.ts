@@ -3,7 +3,8 @@
 import { isLoopbackHost } from './loopback.ts';
 import { execFileSync } from 'node:child_process';
 import { config as loadDotenv } from 'dotenv';
-import { mockServer, proxyServer, twinServer, type ServerSpec } from './server-specs.ts';
+import { prismHost, prismMock, prismProxy, twinServer, type ServerSpec } from './server-specs.ts';
+import type { PrismServer } from './prism-host.ts';
 import { APIS, LOCAL_API_KEY, LOCAL_CORE_ACCOUNT, LOCAL_LEVEL_KEYS, type ApiId, type ApiProfile, type LevelKeys } from './apis.ts';
 
 loadDotenv({ quiet: true });
@@ -159,20 +160,21 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
   const strictLive = parseStrict(env.STRICT);
   const endpoints: TargetEndpoint[] = [];
   const servers: ServerSpec[] = [];
+  const prism: PrismServer[] = [];
   const localTargets = targets.filter((t) => t !== 'sandbox');
   const ports = allocatePorts(apis.length * localTargets.reduce((n, t) => n + (t === 'twin' ? 2 : 1), 0));
   for (const api of apis) {
     for (const target of targets) {
       if (target === 'mock') {
         const port = ports.shift()!;
-        servers.push(mockServer(api.id, port));
+        prism.push(prismMock(api.id, port));
         endpoints.push({ api: api.id, target, baseUrl: `http://127.0.0.1:${port}`, stateful: false, forcesStatus: true, injectsFaults: false, strict: true });
       } else if (target === 'twin') {
         const twinPort = ports.shift()!;
         const proxyPort = ports.shift()!;
         const directUrl = `http://127.0.0.1:${twinPort}${api.basePath}`;
         servers.push(twinServer(api.id, twinPort, twinEnv(api)));
-        servers.push(proxyServer(api.specFile, directUrl, proxyPort, `${api.id} Prism proxy`));
+        prism.push(prismProxy(api.specFile, directUrl, proxyPort));
         const bearer = api.auth === 'bearer-login';
         endpoints.push({
           api: api.id, target, baseUrl: `http://127.0.0.1:${proxyPort}`, directUrl, stateful: true, forcesStatus: false, injectsFaults: true, strict: true,
@@ -190,6 +192,7 @@ export function resolveRunPlan(env: Env = process.env, allocatePorts: (n: number
   if (!endpoints.length) {
     throw new ConfigError('TARGET=sandbox but no API base URL is set.', `set ${apis.map((a) => a.env.baseUrl).join(' or ')} in .env.`);
   }
+  if (prism.length) servers.push(prismHost(prism));
   return { endpoints, servers };
 }
 

@@ -2,19 +2,16 @@
 // on loopback: one place for the command lines, used by the contract run plan, the load runner,
 // the benchmarks and the tests.
 import { APIS, type ApiId } from './apis.ts';
+import { prismServerArgs, type PrismServer } from './prism-host.ts';
 
 export interface ServerSpec {
   name: string;
   command: string;
+  /** The port it serves on; with several (a Prism host), the first, and `ports` lists them all. */
   port: number;
+  ports?: number[];
   env?: Record<string, string>;
 }
-
-// `-v warn`: Prism logs every request at info level, through pino and signale, into a pipe nobody
-// reads (the harness keeps only the last lines, to explain a failed start); that logging was about
-// a quarter of the validating proxy's CPU in a contract run. Warnings and errors (its validator's) still print.
-const PRISM = 'node node_modules/@stoplight/prism-cli/dist/index.js';
-const QUIET = '-v warn';
 
 /** The in-memory twin of an API; `env` carries its keys or accounts. */
 export function twinServer(api: ApiId, port: number, env: Record<string, string>): ServerSpec {
@@ -22,11 +19,26 @@ export function twinServer(api: ApiId, port: number, env: Record<string, string>
 }
 
 /** Prism's stateless mock of the spec; it serves at the root, without the API's base path. */
-export function mockServer(api: ApiId, port: number): ServerSpec {
-  return { name: `${api} Prism mock`, port, command: `${PRISM} mock ${APIS[api].specFile} ${QUIET} -h 127.0.0.1 -p ${port}` };
+export function prismMock(api: ApiId, port: number): PrismServer {
+  return { kind: 'mock', specFile: APIS[api].specFile, port };
 }
 
-/** Prism's validating proxy (`--errors`: a response that breaks the spec becomes a 500 problem document). */
-export function proxyServer(specFile: string, upstreamUrl: string, port: number, name = `Prism proxy of ${specFile}`): ServerSpec {
-  return { name, port, command: `${PRISM} proxy ${specFile} ${upstreamUrl} --errors ${QUIET} -h 127.0.0.1 -p ${port}` };
+/** Prism's validating proxy (a response that breaks the spec becomes a 500 problem document). */
+export function prismProxy(specFile: string, upstreamUrl: string, port: number): PrismServer {
+  return { kind: 'proxy', specFile, upstreamUrl, port };
+}
+
+/** Prism servers, all in one process (lib/prism-host.ts: Prism's start is mostly loading Prism, paid once). */
+export function prismHost(servers: PrismServer[], name = `Prism (${servers.map((s) => `${s.kind} of ${s.specFile}`).join(', ')})`): ServerSpec {
+  return { name, port: servers[0].port, ports: servers.map((s) => s.port), command: `node --import tsx lib/prism-host.ts ${prismServerArgs(servers).join(' ')}` };
+}
+
+/** One Prism mock on its own. */
+export function mockServer(api: ApiId, port: number): ServerSpec {
+  return prismHost([prismMock(api, port)], `${api} Prism mock`);
+}
+
+/** One Prism validating proxy on its own. */
+export function proxyServer(specFile: string, upstreamUrl: string, port: number): ServerSpec {
+  return prismHost([prismProxy(specFile, upstreamUrl, port)], `Prism proxy of ${specFile}`);
 }

@@ -11,7 +11,11 @@ const plan = (env: Record<string, string>) => resolveRunPlan(env, ports);
 
 test('defaults to every API on the twin and the mock, all started locally', () => {
   assert.deepEqual(plan({}).endpoints.map((e) => `${e.api}@${e.target}`), ['sovera@twin', 'sovera@mock', 'core@twin', 'core@mock', 'api-layer@twin', 'api-layer@mock']);
-  assert.equal(new Set(plan({}).servers.map((s) => s.port)).size, 9, 'one port per server');
+  const { servers } = plan({});
+  assert.equal(new Set(servers.flatMap((s) => s.ports ?? [s.port])).size, 9, 'one port per server');
+  const prism = servers.filter((s) => s.command.includes('prism-host'));
+  assert.equal(prism.length, 1, 'the six Prism servers share one process (one load of Prism)');
+  assert.equal(prism[0].ports?.length, 6, 'the host is awaited on each of its six ports');
 });
 
 test('API=api-layer: the twin with one local key per access level; a sandbox needs the Admin key, the other levels are optional', () => {
@@ -32,7 +36,7 @@ test('API=sovera: the twin and the mock, both started locally', () => {
   const twin = p.endpoints[0];
   assert.equal(twin.stateful, true);
   assert.match(twin.directUrl!, /^http:\/\/127\.0\.0\.1:\d+\/cards\/v2$/);
-  assert.ok(p.servers.some((s) => s.command.includes('proxy') && s.command.includes('--errors') && s.command.includes(twin.directUrl!)));
+  assert.ok(p.servers.some((s) => s.command.includes(`proxy spec/sovera-cards-v2.yaml ${twin.directUrl!} `)), 'the validating proxy in front of the twin');
   assert.ok(p.servers.every((s) => s.command.includes('127.0.0.1')));
   assert.equal(p.servers.find((s) => s.name.includes('twin'))?.env?.TWIN_API_KEYS, LOCAL_API_KEY);
 });
@@ -50,7 +54,7 @@ test('API=core: the twin behind the proxy at the root, with the main and the sma
   const accounts = server.env!.TWIN_CORE_ACCOUNTS.split(',');
   assert.deepEqual(accounts, [`${LOCAL_CORE_ACCOUNT.email}:${LOCAL_CORE_ACCOUNT.password}`, `${LOCAL_LIMITED_ACCOUNT.email}:${LOCAL_LIMITED_ACCOUNT.password}:${LOCAL_LIMITED_ACCOUNT.limitPerHour}`]);
   assert.equal(server.env!.TWIN_API_KEYS, undefined);
-  assert.ok(p.servers.some((s) => s.command.includes('proxy spec/core-api.yaml') && s.command.includes('--errors')));
+  assert.ok(p.servers.some((s) => s.command.includes(`proxy spec/core-api.yaml ${twin.directUrl!} `)));
   assert.ok(p.servers.some((s) => s.command.includes('mock spec/core-api.yaml')));
   assert.deepEqual(twinEnv(APIS.sovera), { TWIN_API_KEYS: LOCAL_API_KEY });
 });

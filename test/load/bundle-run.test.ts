@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { apiProfile } from '../../lib/apis.ts';
 import { freePorts } from '../../lib/config.ts';
 import { loadTwinServer, startLocalServer, stopLocalServers } from '../../lib/local-servers.ts';
-import { mockServer } from '../../lib/server-specs.ts';
+import { prismHost, prismMock } from '../../lib/server-specs.ts';
 import { buildLoadBundles, type BuildInfo } from '../../load/build/bundle.ts';
 import { costKey } from '../../load/lib/flow-costs.ts';
 import type { LoadTarget } from '../../load/lib/profiles.ts';
@@ -28,10 +28,11 @@ before(async () => {
   info = await buildLoadBundles({ outDir });
   const [twinPort, mockPort, coreTwinPort, coreMockPort, layerTwinPort, layerMockPort] = freePorts(6);
   await Promise.all([
-    startLocalServer(loadTwinServer('sovera', twinPort)), startLocalServer(mockServer('sovera', mockPort)),
+    startLocalServer(loadTwinServer('sovera', twinPort)),
     // The Core twin as npm run load starts it: the local account, a limit no load run reaches.
-    startLocalServer(loadTwinServer('core', coreTwinPort)), startLocalServer(mockServer('core', coreMockPort)),
-    startLocalServer(loadTwinServer('api-layer', layerTwinPort)), startLocalServer(mockServer('api-layer', layerMockPort)),
+    startLocalServer(loadTwinServer('core', coreTwinPort)),
+    startLocalServer(loadTwinServer('api-layer', layerTwinPort)),
+    startLocalServer(prismHost([prismMock('sovera', mockPort), prismMock('core', coreMockPort), prismMock('api-layer', layerMockPort)])),
   ]);
   layerUrls.twin = `http://127.0.0.1:${layerTwinPort}${apiProfile('api-layer').basePath}`;
   layerUrls.mock = `http://127.0.0.1:${layerMockPort}`;
