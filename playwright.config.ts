@@ -7,6 +7,7 @@ import { exitOnConfigError, maxFailures, requestTimeoutMs, resolveRunPlan, webho
 import { contractReporters } from './lib/reporting.ts';
 import { reportSettings } from './lib/run-report/write.ts';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 
 const plan = exitOnConfigError(() => {
   requestTimeoutMs(); // refuse a bad value before any server starts
@@ -33,7 +34,9 @@ export default defineConfig<object, { apiId: ApiId; targetName: TargetName; endp
   globalSetup: [fileURLToPath(new URL('./lib/global-servers.ts', import.meta.url)), fileURLToPath(new URL('./lib/global-setup.ts', import.meta.url))],
   // A live run's cleanup phase: what it created is undone where the API allows (KEEP=1 skips it).
   globalTeardown: fileURLToPath(new URL('./lib/global-teardown.ts', import.meta.url)),
-  workers: process.env.CI ? 2 : undefined,
+  // Two at least, where Playwright's default is half the cores: a test mostly waits on loopback servers
+  // (the twin behind Prism's proxy), so one worker left a 2-core machine a third idle (49 s against 43 s).
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   timeout: 30_000,
   reporter: contractReporters('reports/contracts', { requireAllOperations: process.env.COVERAGE_REQUIRE === '1' }),
   use: {
