@@ -1,0 +1,52 @@
+// `node --import tsx scripts/run-parallel.ts <script> …`: runs package.json scripts side by side,
+// as many at a time as the machine has cores (two at least), in the order given (longest first pays best). Each
+// one's output is held and printed when it ends, so the lines of two never interleave: one line
+// for a script that passed, its whole output for one that failed. Exits 1 when any failed.
+// `npm test` runs its static checks this way: each is one process on one core, and in a row
+// they left the second core idle (spec lint 2.5 s, drift check 2 s, two tsc 8 s and 1.7 s, cold).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+
+// The package of the working directory, as npm runs scripts from its root.
+const root = process.cwd();
+const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const names = process.argv.slice(2);
+const unknown = names.filter((name) => !scripts[name]);
+if (!names.length || unknown.length) {
+  console.error(names.length ? `run-parallel: no script ${unknown.map((n) => `"${n}"`).join(', ')} in package.json.` : 'usage: run-parallel.ts <package.json script> …');
+  process.exit(2);
+}
+
+interface Outcome { name: string; code: number | null; output: string; seconds: number }
+
+/** Runs one script's command as npm would (node_modules/.bin on PATH), without npm's own start-up. */
+function run(name: string): Promise<Outcome> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('sh', ['-c', scripts[name]], {
+      cwd: root,
+      env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}` },
+    });
+    let output = '';
+    child.stdout.on('data', (d) => { output += d; });
+    child.stderr.on('data', (d) => { output += d; });
+    child.on('error', (error) => { output += `${error.message}\n`; });
+    child.on('close', (code) => resolve({ name, code, output, seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+const queue = [...names];
+const outcomes: Outcome[] = [];
+async function slot(): Promise<void> {
+  for (let name = queue.shift(); name; name = queue.shift()) {
+    const outcome = await run(name);
+    outcomes.push(outcome);
+    const mark = outcome.code === 0 ? '✓' : '✘';
+    console.log(`${mark} ${name} (${outcome.seconds.toFixed(1)} s)${outcome.code === 0 ? '' : `: exit ${outcome.code}, \`npm run ${name}\` runs it alone`}`);
+    if (outcome.code !== 0) process.stdout.write(outcome.output.endsWith('\n') ? outcome.output : `${outcome.output}\n`);
+  }
+}
+await Promise.all(Array.from({ length: Math.min(Math.max(2, availableParallelism()), names.length) }, slot));
+process.exit(outcomes.every((o) => o.code === 0) ? 0 : 1);
