@@ -240,6 +240,7 @@ async function main(): Promise<void> {
   // by up to 2x), so each round measures the twin and the bare server back to back, the order
   // turning each round, and the ratio is taken within the round.
   const baselineRatios: number[] = [];
+  const baselineRounds: Record<string, Measurement>[] = [];
   if (options.baseline) {
     const answer = await fetch(`${twinOrigin}${BASE_PATH}/wallets/${setup.walletId}`, { headers: { authorization } });
     const [port] = freePorts(1);
@@ -254,6 +255,7 @@ async function main(): Promise<void> {
       }
       if (round === 0) results.push(pair.bare);
       baselineRatios.push(pair.twin.rps / pair.bare.rps);
+      baselineRounds.push(pair);
     }
   }
 
@@ -276,6 +278,9 @@ async function main(): Promise<void> {
 
   if (baselineRatios.length) {
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const side = (m: Measurement) => `${m.target} ${m.rps.toFixed(0)} req/s${m.serverCpuMicrosPerRequest === undefined ? '' : ` (${m.serverCpuMicrosPerRequest.toFixed(0)} µs CPU/req)`}`;
+    // Each side's figures, so a low ratio shows whether the twin was slow or the bare server fast.
+    baselineRounds.forEach((pair, i) => console.log(`round ${i + 1}: ${side(pair.twin)}, ${side(pair.bare)}`));
     console.log(`twin/bare getWallet, per round: ${baselineRatios.map(pct).join(', ')}; median ${pct(median(baselineRatios))} (target ≥ ${BASELINE_TARGET * 100}%): ${median(baselineRatios) >= BASELINE_TARGET ? 'met' : 'NOT MET'}`);
   }
 
