@@ -12,6 +12,9 @@ import { startLocalServers, stopLocalServers, waitForPort } from '../../lib/loca
 const dir = mkdtempSync(path.join(tmpdir(), 'local-servers-'));
 const listening = path.join(dir, 'listening.mjs');
 writeFileSync(listening, "import http from 'node:http'; http.createServer((_, res) => res.end('ok')).listen(Number(process.argv[2]), '127.0.0.1');\n");
+// Listens on its first port at once and on the second one 300 ms later, as a host of several servers that starts them in turn.
+const twoPorts = path.join(dir, 'two-ports.mjs');
+writeFileSync(twoPorts, "import http from 'node:http'; const [a, b] = process.argv.slice(2).map(Number); const serve = (port) => http.createServer((_, res) => res.end(String(port))).listen(port, '127.0.0.1'); serve(a); setTimeout(() => serve(b), 300);\n");
 const failing = path.join(dir, 'failing.mjs');
 writeFileSync(failing, "console.error('cannot read spec/missing.yaml'); process.exit(3);\n");
 
@@ -43,4 +46,14 @@ test('one that exits before listening fails the start, named, with what it print
   );
   assert.deepEqual(process.getActiveResourcesInfo().filter((r) => r === 'Timeout'), [], 'no wait for the failed server is left polling (it would hold the process for the whole start timeout)');
   await assert.rejects(waitForPort(good, 300), /did not listen/, 'the server that did start is stopped again');
+});
+
+test('a server with several ports (a Prism host) counts as started once every one of them listens', async () => {
+  const [first, second] = freePorts(2);
+  try {
+    await startLocalServers([{ name: 'two-port host', port: first, ports: [first, second], command: `node ${twoPorts} ${first} ${second}` }], { exitOnSignal: false });
+    assert.equal(await (await fetch(`http://127.0.0.1:${second}/`)).text(), String(second), 'the later port was awaited too');
+  } finally {
+    await stopLocalServers();
+  }
 });
