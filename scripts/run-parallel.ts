@@ -19,7 +19,7 @@ if (!names.length || unknown.length) {
   process.exit(2);
 }
 
-interface Outcome { name: string; code: number | null; output: string; seconds: number }
+interface Outcome { name: string; code: number | null; signal: NodeJS.Signals | null; output: string; seconds: number }
 
 /** Runs one script's command as npm would (node_modules/.bin on PATH), without npm's own start-up. */
 function run(name: string): Promise<Outcome> {
@@ -33,7 +33,7 @@ function run(name: string): Promise<Outcome> {
     child.stdout.on('data', (d) => { output += d; });
     child.stderr.on('data', (d) => { output += d; });
     child.on('error', (error) => { output += `${error.message}\n`; });
-    child.on('close', (code) => resolve({ name, code, output, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (code, signal) => resolve({ name, code, signal, output, seconds: (Date.now() - started) / 1000 }));
   });
 }
 
@@ -44,7 +44,7 @@ async function slot(): Promise<void> {
     const outcome = await run(name);
     outcomes.push(outcome);
     const mark = outcome.code === 0 ? '✓' : '✘';
-    console.log(`${mark} ${name} (${outcome.seconds.toFixed(1)} s)${outcome.code === 0 ? '' : `: exit ${outcome.code}, \`npm run ${name}\` runs it alone`}`);
+    console.log(`${mark} ${name} (${outcome.seconds.toFixed(1)} s)${outcome.code === 0 ? '' : `: ${outcome.signal ? `killed by ${outcome.signal}` : `exit ${outcome.code}`}, \`npm run ${name}\` runs it alone`}`);
     if (outcome.code !== 0) process.stdout.write(outcome.output.endsWith('\n') ? outcome.output : `${outcome.output}\n`);
   }
 }
