@@ -81,15 +81,15 @@ export async function startLocalServer(spec: ServerSpec, options: StartOptions =
   };
   running.add(server);
 
+  const ports = spec.ports ?? [spec.port];
   const exited = new Promise<never>((_, reject) => {
     child.once('error', (error) => reject(new Error(`${spec.name} could not start: ${error.message}`)));
     child.once('exit', (code, signal) => reject(new Error(
-      `${spec.name} exited (${signal ?? `code ${code}`}) before listening on 127.0.0.1:${(spec.ports ?? [spec.port]).join(', ')}.${tail.length ? `\n  ${redactText(tail.slice(-5).join('\n  '))}` : ''}`)));
+      `${spec.name} exited (${signal ?? `code ${code}`}) before listening on 127.0.0.1:${ports.join(', ')}.${tail.length ? `\n  ${redactText(tail.slice(-5).join('\n  '))}` : ''}`)));
   });
   // The wait stops when the child exits: a poll left running would hold the process for the whole timeout.
   const stopWaiting = new AbortController();
   try {
-    const ports = spec.ports ?? [spec.port];
     await Promise.race([Promise.all(ports.map((port) => waitForPort(port, options.timeoutMs ?? 60_000, spec.name, stopWaiting.signal))), exited]);
   } catch (error) {
     await server.stop();

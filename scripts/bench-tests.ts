@@ -5,7 +5,6 @@
 // With --runs N, min–max. The type check is incremental: its cache makes a repeated run's figure;
 // --cold removes the cache before each run, for a fresh clone's.
 // Run it with nothing else on the machine: a figure taken beside other work is not a measurement.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { parseArgs } from 'node:util';
 import ts from 'typescript';
 import type { ContractResults } from '../lib/run-report/contract-results.ts';
 import { PROJECT_ROOT } from '../lib/spec.ts';
+import { runScriptCommand } from './lib/npm-script.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, top: { type: 'string' }, cold: { type: 'boolean' } } });
 const runs = Number(values.runs ?? 1);
@@ -45,7 +45,7 @@ async function runOnce(): Promise<Run> {
     const command = unit
       ? pkg.scripts[phase].replace('--test-reporter=spec', `--test-reporter=spec --test-reporter-destination=stdout --test-reporter=./scripts/lib/file-times-reporter.mjs --test-reporter-destination=${times}`)
       : pkg.scripts[phase];
-    const { code, stdout } = await sh(command, { ...process.env, CI: 'true' });
+    const { code, output: stdout } = await runScriptCommand(command, PROJECT_ROOT, { ...process.env, CI: 'true' });
     result.phases[phase] = (Date.now() - t0) / 1000;
     if (code !== 0) throw new Error(`${phase} failed (exit ${code}): the benchmark measures a green npm test.\n${stdout.slice(-2000)}`);
     if (unit) {
@@ -64,16 +64,6 @@ async function runOnce(): Promise<Run> {
   }
   result.total = (Date.now() - started) / 1000;
   return result;
-}
-
-function sh(command: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', command], { cwd: PROJECT_ROOT, env: { ...env, PATH: `${path.join(PROJECT_ROOT, 'node_modules/.bin')}${path.delimiter}${env.PATH}` } });
-    let stdout = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stdout += d; });
-    child.on('close', (code) => resolve({ code, stdout }));
-  });
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-tests-'));

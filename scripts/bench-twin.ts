@@ -239,7 +239,6 @@ async function main(): Promise<void> {
   // The ceiling, in rounds: the machine's speed drifts within a minute (on a shared 2-core machine
   // by up to 2x), so each round measures the twin and the bare server back to back, the order
   // turning each round, and the ratio is taken within the round.
-  const baselineRatios: number[] = [];
   const baselineRounds: Record<string, Measurement>[] = [];
   if (options.baseline) {
     const answer = await fetch(`${twinOrigin}${BASE_PATH}/wallets/${setup.walletId}`, { headers: { authorization } });
@@ -254,7 +253,6 @@ async function main(): Promise<void> {
           : await run('bare node', bare, 'getWallet', `http://127.0.0.1:${port}`, getWallet(BASE_PATH), options);
       }
       if (round === 0) results.push(pair.bare);
-      baselineRatios.push(pair.twin.rps / pair.bare.rps);
       baselineRounds.push(pair);
     }
   }
@@ -276,6 +274,7 @@ async function main(): Promise<void> {
   for (const row of rows) console.log(line(row));
   console.log('');
 
+  const baselineRatios = baselineRounds.map((pair) => pair.twin.rps / pair.bare.rps);
   if (baselineRatios.length) {
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     const side = (m: Measurement) => `${m.target} ${m.rps.toFixed(0)} req/s${m.serverCpuMicrosPerRequest === undefined ? '' : ` (${m.serverCpuMicrosPerRequest.toFixed(0)} µs CPU/req)`}`;

@@ -4,10 +4,10 @@
 // for a script that passed, its whole output for one that failed. Exits 1 when any failed.
 // `npm test` runs its static checks this way: each is one process on one core, and in a row
 // they left the second core idle (spec lint 2.5 s, drift check 2 s, two tsc 8 s and 1.7 s, cold).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { runScriptCommand, type ScriptOutcome } from './lib/npm-script.ts';
 
 // The package of the working directory, as npm runs scripts from its root.
 const root = process.cwd();
@@ -19,29 +19,11 @@ if (!names.length || unknown.length) {
   process.exit(2);
 }
 
-interface Outcome { name: string; code: number | null; signal: NodeJS.Signals | null; output: string; seconds: number }
-
-/** Runs one script's command as npm would (node_modules/.bin on PATH), without npm's own start-up. */
-function run(name: string): Promise<Outcome> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', scripts[name]], {
-      cwd: root,
-      env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}` },
-    });
-    let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
-    child.on('error', (error) => { output += `${error.message}\n`; });
-    child.on('close', (code, signal) => resolve({ name, code, signal, output, seconds: (Date.now() - started) / 1000 }));
-  });
-}
-
 const queue = [...names];
-const outcomes: Outcome[] = [];
+const outcomes: ScriptOutcome[] = [];
 async function slot(): Promise<void> {
   for (let name = queue.shift(); name; name = queue.shift()) {
-    const outcome = await run(name);
+    const outcome = await runScriptCommand(scripts[name], root);
     outcomes.push(outcome);
     const mark = outcome.code === 0 ? '✓' : '✘';
     console.log(`${mark} ${name} (${outcome.seconds.toFixed(1)} s)${outcome.code === 0 ? '' : `: ${outcome.signal ? `killed by ${outcome.signal}` : `exit ${outcome.code}`}, \`npm run ${name}\` runs it alone`}`);

@@ -15,7 +15,7 @@ test('defaults to every API on the twin and the mock, all started locally', () =
   assert.equal(new Set(servers.flatMap((s) => s.ports ?? [s.port])).size, 9, 'one port per server');
   const prism = servers.filter((s) => s.command.includes('prism-host'));
   assert.equal(prism.length, 1, 'the six Prism servers share one process (one load of Prism)');
-  assert.equal(prism[0].ports?.length, 6, 'the host is awaited on each of its six ports');
+  assert.equal(prism[0].ports?.length, 6, 'the host lists its six ports (startLocalServer waits for each: local-servers.test.ts)');
 });
 
 test('API=api-layer: the twin with one local key per access level; a sandbox needs the Admin key, the other levels are optional', () => {
