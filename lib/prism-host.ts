@@ -5,7 +5,7 @@
 // `prism proxy --errors` build theirs (the CLI's createSingleProcessPrism, its defaults), without the
 // CLI's watcher that restarts a server when its spec file changes: a run's specs do not change.
 //
-//   node --import tsx lib/prism-host.ts mock <spec> <port> proxy <spec> <upstream URL> <port> …
+//   node --import=#ts lib/prism-host.ts mock <spec> <port> proxy <spec> <upstream URL> <port> …
 //
 // Logs at warn level: Prism logs every request at info, which was about a quarter of the
 // proxy's CPU in a contract run, into a pipe nobody reads (the harness keeps only the last lines, to

@@ -15,7 +15,7 @@ export interface ServerSpec {
 
 /** The in-memory twin of an API; `env` carries its keys or accounts. */
 export function twinServer(api: ApiId, port: number, env: Record<string, string>): ServerSpec {
-  return { name: `${api} twin`, port, command: `node --import tsx twin/main.ts --api ${api} --host 127.0.0.1 --port ${port}`, env };
+  return { name: `${api} twin`, port, command: `node --import=#ts twin/main.ts --api ${api} --host 127.0.0.1 --port ${port}`, env };
 }
 
 /** Prism's stateless mock of the spec; it serves at the root, without the API's base path. */
@@ -30,7 +30,7 @@ export function prismProxy(specFile: string, upstreamUrl: string, port: number):
 
 /** Prism servers, all in one process (lib/prism-host.ts: Prism's start is mostly loading Prism, paid once). */
 export function prismHost(servers: PrismServer[], name = `Prism (${servers.map((s) => `${s.kind} of ${s.specFile}`).join(', ')})`): ServerSpec {
-  return { name, port: servers[0].port, ports: servers.map((s) => s.port), command: `node --import tsx lib/prism-host.ts ${prismServerArgs(servers).join(' ')}` };
+  return { name, port: servers[0].port, ports: servers.map((s) => s.port), command: `node --import=#ts lib/prism-host.ts ${prismServerArgs(servers).join(' ')}` };
 }
 
 /** One Prism mock on its own. */

@@ -1,5 +1,5 @@
 // Benchmarks the Sovera twin against Prism's mock of the same spec, with autocannon, on loopback.
-//   npm run bench:twin            (node --import tsx scripts/bench-twin.ts)
+//   npm run bench:twin            (node --import=#ts scripts/bench-twin.ts)
 //   npm run bench:twin -- --duration 10 --connections 50
 //
 // The twin and Prism run as child processes, so autocannon (this process) and the server under
@@ -40,7 +40,7 @@ const MIN_RATIO = 10;
 /** The twin's getWallet against the do-nothing server (--baseline): a target shown, not a failure. */
 const BASELINE_TARGET = 0.9;
 
-const HELP = `Usage: node --import tsx scripts/bench-twin.ts [options]
+const HELP = `Usage: node --import=#ts scripts/bench-twin.ts [options]
 
   --duration S      measured seconds per scenario and target (default 5, max 60)
   --warmup S        warm-up seconds before each measurement, not counted (default 3: the

@@ -1,4 +1,4 @@
-// `node --import tsx scripts/run-parallel.ts <script> …`: runs package.json scripts side by side,
+// `node --import=#ts scripts/run-parallel.ts <script> …`: runs package.json scripts side by side,
 // as many at a time as the machine has cores (two at least), in the order given (longest first pays best). Each
 // one's output is held and printed when it ends, so the lines of two never interleave: one line
 // for a script that passed, its whole output for one that failed. Exits 1 when any failed.

@@ -1,5 +1,5 @@
 // The twin's CLI and its in-process entry point (startTwin), used by the tests and the bench.
-//   node --import tsx twin/main.ts --help
+//   node --import=#ts twin/main.ts --help
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -133,7 +133,7 @@ function serverOptions(options: TwinOptions, clock: TestClock) {
 // CLI
 // ---------------------------------------------------------------------------------------------
 
-export const HELP = `Usage: node --import tsx twin/main.ts [options]
+export const HELP = `Usage: node --import=#ts twin/main.ts [options]
 
 Stateful in-memory twin of a provider API, for contract and load tests. Loopback only.
 

@@ -10,13 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../../lib/spec.ts';
 
 const SCRIPT = path.join(PROJECT_ROOT, 'scripts/run-parallel.ts');
-const TSX = fileURLToPath(import.meta.resolve('tsx'));
+const TS_LOADER = fileURLToPath(import.meta.resolve('#ts'));
 
 function runIn(scripts: Record<string, string>, names: string[]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'run-parallel-'));
   try {
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'fixture', scripts }));
-    const { status, stdout, stderr } = spawnSync(process.execPath, ['--import', TSX, SCRIPT, ...names], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const { status, stdout, stderr } = spawnSync(process.execPath, ['--import', TS_LOADER, SCRIPT, ...names], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     return { status, output: `${stdout}${stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -243,7 +243,7 @@ describe('layer-hot-path.js catches a contract break under load', () => {
   // unconfirmed assumption, which fails a twin run (contract_assumptions threshold), not a contract violation.
   test('a twin whose getVirtualCard answers a status the spec does not know: assumptions counted on getVirtualCard, the flow fails', async () => {
     const [port] = freePorts(1);
-    await startLocalServer({ name: 'broken API Layer twin', port, command: `node --import tsx test/support/broken-layer-twin.ts ${port}` });
+    await startLocalServer({ name: 'broken API Layer twin', port, command: `node --import=#ts test/support/broken-layer-twin.ts ${port}` });
     const { emu } = await runSmoke('layer-hot-path', 'twin', `http://127.0.0.1:${port}`);
     const assumptions = emu.metrics.contract_assumptions ?? [];
     assert.ok(assumptions.length > 0, 'assumptions counted');

@@ -15,7 +15,7 @@ interface Result { code: number | null; stdout: string; stderr: string }
 /** Runs scripts/load.ts with a PATH holding node only, so no k6 is found there. */
 function runLoad(args: string[], env: Record<string, string> = {}): Promise<Result> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', '#ts', 'scripts/load.ts', ...args], {
       cwd: PROJECT_ROOT,
       env: {
         HOME: process.env.HOME ?? '/tmp',

@@ -21,7 +21,7 @@ registerExtensionKeywordsIn([ajv], [schema]);
 const validate = ajv.compile(schema);
 const FALLBACK: Basis = { provenance: 'inferred', source: 'UpdatePinRequest' };
 const { seed, numRuns } = propertyParameters();
-const REPLAY = `GEN_SEED=${seed} GEN_RUNS=${numRuns} node --import tsx --test test/spec/api-layer-pin-policy.test.ts`;
+const REPLAY = `GEN_SEED=${seed} GEN_RUNS=${numRuns} node --import=#ts --test test/spec/api-layer-pin-policy.test.ts`;
 
 /** Accepted, or refused on what basis (the strongest of the broken constraints). */
 function verdict(pin: string): { accepted: boolean; basis?: Basis; errors: string[] } {

@@ -1,6 +1,6 @@
 // An API Layer twin that breaks the contract under load (a test fixture, started as its own
 // process: the k6 stand-in blocks its own thread on each request): getVirtualCard answers a card
-// status the spec does not know. Usage: node --import tsx test/support/broken-layer-twin.ts PORT
+// status the spec does not know. Usage: node --import=#ts test/support/broken-layer-twin.ts PORT
 import { startTwin } from '../../twin/main.ts';
 
 const port = Number(process.argv[2]);

@@ -11,7 +11,7 @@ const MAIN = path.join(ROOT, 'twin/main.ts');
 const BASE_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TWIN_')));
 
 function runSync(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env: { ...BASE_ENV, ...env }, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, ['--import', '#ts', MAIN, ...args], { cwd: ROOT, env: { ...BASE_ENV, ...env }, encoding: 'utf8', timeout: 30_000 });
 }
 
 function assertOneLineRefusal(result: ReturnType<typeof runSync>, pattern: RegExp): void {
@@ -52,7 +52,7 @@ test('--help documents every flag and variable, exit 0', () => {
 });
 
 async function startCli(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; line: string; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--port', '0', ...args], { cwd: ROOT, env: { ...BASE_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', '#ts', MAIN, '--port', '0', ...args], { cwd: ROOT, env: { ...BASE_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (c) => { stderr += c; });

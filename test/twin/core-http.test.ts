@@ -367,7 +367,7 @@ describe('CLI for --api core', () => {
   });
 
   test('--help documents the Core options, variables and the token hook next to X-Twin-Fault', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, '--help'], { cwd: ROOT, env: BASE_ENV, encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, ['--import', '#ts', MAIN, '--help'], { cwd: ROOT, env: BASE_ENV, encoding: 'utf8', timeout: 30_000 });
     assert.equal(result.status, 0);
     for (const word of ['--api', 'core', '--accounts', 'TWIN_CORE_ACCOUNTS', 'email:password[:limitPerHour]', '--token-ttl-seconds', 'TWIN_TOKEN_TTL_SECONDS',
       '--rate-limit-per-hour', 'TWIN_RATE_LIMIT_PER_HOUR', 'X-Twin-Fault', 'X-Twin-Token-Ttl-Ms', 'TOKEN_EXPIRED', 'X-Request-Id', 'test@example.com']) {
@@ -377,7 +377,7 @@ describe('CLI for --api core', () => {
   });
 
   test('node twin/main.ts --api core: one start-up line without secrets, serves, --log prints no bodies or tokens, exits 0 on SIGTERM', async () => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', MAIN, '--api', 'core', '--port', '0', '--log'], {
+    const child: ChildProcess = spawn(process.execPath, ['--import', '#ts', MAIN, '--api', 'core', '--port', '0', '--log'], {
       cwd: ROOT, env: { ...BASE_ENV, TWIN_CORE_ACCOUNTS: 'cli@example.com:cli-secret-pass:30', TWIN_API_KEYS: 'local-harness-key' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -32,7 +32,7 @@ async function cardStatus(twins: SandboxTwins, card: Created, token: string): Pr
 /** `npm run cleanup -- <id>`, asynchronously: the twins answering it run in this process. */
 function cleanupCli(runId: string, env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/cleanup.ts', runId], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...env } },
+    execFile(process.execPath, ['--import', '#ts', 'scripts/cleanup.ts', runId], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...env } },
       (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
   });
 }

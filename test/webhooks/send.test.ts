@@ -13,7 +13,7 @@ const KEY = 'whk-integrator-key-1234';
 function send(args: string[], env: Record<string, string> = { WEBHOOK_KEY: KEY }): Promise<{ status: number | null; out: string }> {
   // Async spawn: the receiver in this process must keep answering.
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/webhooks-send.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', '#ts', 'scripts/webhooks-send.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
     let out = '';
     child.stdout.on('data', (c) => { out += c; });
     child.stderr.on('data', (c) => { out += c; });
@@ -59,10 +59,10 @@ test('a receiver that processes a duplicate twice fails that case, exit 1', { ti
 });
 
 test('plain http off loopback, or no key, is refused before any request (exit 2)', () => {
-  const offLoopback = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/webhooks-send.ts', '--url', 'http://hooks.example.com/webhooks'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, WEBHOOK_KEY: KEY } });
+  const offLoopback = spawnSync(process.execPath, ['--import', '#ts', 'scripts/webhooks-send.ts', '--url', 'http://hooks.example.com/webhooks'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, WEBHOOK_KEY: KEY } });
   assert.equal(offLoopback.status, 2);
   assert.match(offLoopback.stderr, /--url must be https, or http to loopback/);
-  const noKey = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/webhooks-send.ts', '--url', 'http://127.0.0.1:9/webhooks'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, WEBHOOK_KEY: '' } });
+  const noKey = spawnSync(process.execPath, ['--import', '#ts', 'scripts/webhooks-send.ts', '--url', 'http://127.0.0.1:9/webhooks'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, WEBHOOK_KEY: '' } });
   assert.equal(noKey.status, 2);
   assert.match(noKey.stderr, /set WEBHOOK_KEY/);
 });
