@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = new URL('../../', import.meta.url);
 const CACHE = new URL('node_modules/.cache/card-api-harness/ts/', ROOT);
-let tsconfig; // the text of tsconfig.json (esbuild reads its comments too), read on the first .ts
+// Inline source map: stack traces and failures point at the .ts lines (register.mjs enables them).
+const OPTIONS = { loader: 'ts', format: 'esm', sourcemap: 'inline' };
+let salt; // what else decides the output: tsconfig.json's text (esbuild reads its comments too), esbuild's version, OPTIONS
+let tsconfig;
 let esbuild; // loaded on the first cache miss only
 let pruned = false;
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000; // as the validator cache: old texts of edited files go
@@ -20,8 +23,12 @@ const MAX_AGE_MS = 30 * 24 * 3600 * 1000; // as the validator cache: old texts o
 export async function load(url, context, nextLoad) {
   if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
   const source = await readFile(new URL(url), 'utf8');
-  tsconfig ??= await readFile(new URL('tsconfig.json', ROOT), 'utf8');
-  const key = createHash('sha1').update(`${url}\0${tsconfig}\0${source}`).digest('hex');
+  if (salt === undefined) {
+    tsconfig = await readFile(new URL('tsconfig.json', ROOT), 'utf8');
+    const { version } = JSON.parse(await readFile(new URL('node_modules/esbuild/package.json', ROOT), 'utf8'));
+    salt = `${tsconfig}\0${version}\0${JSON.stringify(OPTIONS)}`;
+  }
+  const key = createHash('sha1').update(`${url}\0${salt}\0${source}`).digest('hex');
   const cached = new URL(`${key}.mjs`, CACHE);
   const hit = await readFile(cached, 'utf8').catch(() => undefined);
   return { format: 'module', source: hit ?? await transform(url, source, key, cached), shortCircuit: true };
@@ -30,8 +37,7 @@ export async function load(url, context, nextLoad) {
 async function transform(url, source, key, cached) {
   esbuild ??= await import('esbuild');
   const file = fileURLToPath(url);
-  // Inline source map: stack traces and failures point at the .ts lines (register.mjs enables them).
-  const { code } = await esbuild.transform(source, { loader: 'ts', format: 'esm', sourcemap: 'inline', sourcefile: file, tsconfigRaw: tsconfig });
+  const { code } = await esbuild.transform(source, { ...OPTIONS, sourcefile: file, tsconfigRaw: tsconfig });
   try {
     await mkdir(CACHE, { recursive: true });
     const partial = new URL(`${key}.${process.pid}.partial`, CACHE);
