@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { fileURLToPath } from 'node:url';
 
 const ROOT = new URL('../../', import.meta.url);
-const CACHE = new URL('node_modules/.cache/card-api-harness/ts/', ROOT);
+export const CACHE = new URL('node_modules/.cache/card-api-harness/ts/', ROOT); // exported for its test only
 // Inline source map: stack traces and failures point at the .ts lines (register.mjs enables them).
 const OPTIONS = { loader: 'ts', format: 'esm', sourcemap: 'inline' };
 let salt; // what else decides the output: tsconfig.json's text (esbuild reads its comments too), esbuild's version, OPTIONS

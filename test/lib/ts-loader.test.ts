@@ -6,9 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../../lib/spec.ts';
+// @ts-expect-error: plain JavaScript without declarations (lib/ts runs before any TypeScript can)
+import { CACHE as CACHE_URL } from '../../lib/ts/hooks.mjs';
 
-const CACHE = path.join(PROJECT_ROOT, 'node_modules/.cache/card-api-harness/ts');
+const CACHE = fileURLToPath(CACHE_URL as URL);
 // A fixed place, so that the cache keeps one entry per fixture text however often the test runs.
 const DIR = path.join(tmpdir(), 'harness-ts-loader-test');
 
@@ -19,6 +22,9 @@ function run(name: string, source: string) {
   const { status, stdout, stderr } = spawnSync(process.execPath, ['--import=#ts', file], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 30_000 });
   return { status, stdout, stderr, file };
 }
+
+/** `file`, then `suffix`, as a pattern (a path holds dots and slashes). */
+const at = (file: string, suffix: string) => new RegExp(`${file.replace(/[.\\/]/g, '\\$&')}${suffix}`);
 
 /** The cache entries holding `marker` (the test's own, found without knowing how they are keyed). */
 const entriesWith = (marker: string) => readdirSync(CACHE).filter((f) => readFileSync(path.join(CACHE, f), 'utf8').includes(marker));
@@ -34,7 +40,7 @@ test('types, enums and type-only imports are stripped; a thrown error points at 
   ].join('\n'));
   assert.equal(status, 1, stderr);
   assert.equal(stdout.trim(), 'kind Wallet undefined');
-  assert.match(stderr, new RegExp(`${file.replace(/[.\\/]/g, '\\$&')}:6\\b`), `the stack names the .ts line:\n${stderr}`);
+  assert.match(stderr, at(file, ':6\\b'), `the stack names the .ts line:\n${stderr}`);
 });
 
 test('a compiled file is read back from the cache; a changed file is compiled again', () => {
@@ -57,5 +63,5 @@ test('a compiled file is read back from the cache; a changed file is compiled ag
 test('a syntax error names the file, line and column', () => {
   const { status, stderr, file } = run('broken.ts', 'const ok = 1;\nconst a: = 1;\n');
   assert.equal(status, 1);
-  assert.match(stderr, new RegExp(`${file.replace(/[.\\/]/g, '\\$&')}:2:\\d+: ERROR`), stderr);
+  assert.match(stderr, at(file, ':2:\\d+: ERROR'), stderr);
 });
